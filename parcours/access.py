@@ -1,0 +1,112 @@
+"""THE policy module: who may see or change what.
+
+Every view, queryset and template asks here; no view decides access by itself.
+Outsiders get 404, never 403, so an id reveals nothing about what exists.
+
+Roles (DESIGN.md):
+- coordinator: everything in the programme;
+- trainer: the trainees of the sites they work at (until the courses issue narrows
+  this to the trainees enrolled in their courses);
+- social worker: the trainees they referred, or every trainee of their organisation
+  when the organisation allows it;
+- trainee: themselves only.
+"""
+
+from functools import wraps
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from parcours.people.models import Trainee, User
+
+STAFF_ROLES = {User.Role.COORDINATOR, User.Role.TRAINER, User.Role.SOCIAL_WORKER}
+
+
+# --- querysets -------------------------------------------------------------
+
+
+def trainees_for(user):
+    """Trainees `user` may see.
+
+    - coordinator: all;
+    - trainer: those of the sites the trainer works at;
+    - social worker: those they referred, or all of their organisation's if it shares;
+    - trainee: themselves;
+    - anyone else (inactive, anonymous): none.
+    """
+    qs = Trainee.objects.all()
+    if not user.is_authenticated or not user.is_active:
+        return qs.none()
+    match user.role:
+        case User.Role.COORDINATOR:
+            return qs
+        case User.Role.TRAINER:
+            return qs.filter(site__in=user.sites.all())
+        case User.Role.SOCIAL_WORKER:
+            organisation = user.organisation
+            if organisation is not None and organisation.social_workers_see_all:
+                return qs.filter(organisation=organisation)
+            return qs.filter(referrer=user)
+        case User.Role.TRAINEE:
+            return qs.filter(user=user)
+    return qs.none()
+
+
+# --- single objects -----------------------------------------------------------
+
+
+def get_trainee_for(user, pk, *, write=False):
+    """The trainee `pk` if `user` may see it (write=True: change it), else 404.
+
+    Reading: whoever `trainees_for` lets see the trainee, except the trainee
+    themself (their own pages do not take an id).
+    Writing (PIN reset, unlock, profile): coordinators, and trainers of the trainee's site.
+    """
+    if not is_staff(user):
+        raise Http404
+    if write and not may_manage_sign_in(user):
+        raise Http404
+    return get_object_or_404(trainees_for(user).select_related("user", "referrer", "site"), pk=pk)
+
+
+# --- capabilities ---------------------------------------------------------------
+
+
+def is_staff(user):
+    """Coordinators, trainers and social workers: anyone signed in with a password."""
+    return user.is_authenticated and user.role in STAFF_ROLES
+
+
+def may_list_trainees(user):
+    """Coordinators, trainers, social workers (each within `trainees_for`)."""
+    return is_staff(user)
+
+
+def may_manage_sign_in(user):
+    """Reset a trainee's PIN or unlock their account, after checking identity in person:
+    coordinators and trainers. Social workers never (they do not meet the trainee in class).
+    """
+    return user.is_authenticated and user.role in {User.Role.COORDINATOR, User.Role.TRAINER}
+
+
+def may_see_programme(user):
+    """Sites, organisations and programme-wide figures: coordinators."""
+    return user.is_authenticated and user.role == User.Role.COORDINATOR
+
+
+# --- view decorators ---------------------------------------------------------------
+
+
+def require(predicate):
+    """Answer 404 unless `predicate(request.user)` holds."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not predicate(request.user):
+                raise Http404
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator

@@ -1,0 +1,36 @@
+"""One function per sensitive event. Call them inside the action's transaction."""
+
+from parcours.audit.models import Entry
+
+
+def _source_address(request):
+    # REMOTE_ADDR only: X-Forwarded-For is set by the client unless a proxy rewrites it.
+    return request.META.get("REMOTE_ADDR") if request is not None else None
+
+
+def _log(action, *, actor, trainee=None, request=None, obj=None):
+    return Entry.objects.create(
+        action=action,
+        actor=actor,
+        actor_role=getattr(actor, "role", "") or "",
+        trainee_id=trainee.pk if trainee is not None else None,
+        object_type=obj._meta.label_lower if obj is not None else "",
+        object_id=str(obj.pk) if obj is not None else "",
+        ip_address=_source_address(request),
+    )
+
+
+def log_trainee_viewed(*, actor, trainee, request):
+    return _log(Entry.Action.TRAINEE_VIEWED, actor=actor, trainee=trainee, request=request)
+
+
+def log_pin_reset(*, actor, trainee, request):
+    return _log(Entry.Action.PIN_RESET, actor=actor, trainee=trainee, request=request)
+
+
+def log_account_unlocked(*, actor, trainee, request):
+    return _log(Entry.Action.ACCOUNT_UNLOCKED, actor=actor, trainee=trainee, request=request)
+
+
+def log_account_locked(*, trainee, request):
+    return _log(Entry.Action.ACCOUNT_LOCKED, actor=None, trainee=trainee, request=request)

@@ -1,0 +1,49 @@
+"""The audit journal: an append-only record of sensitive actions.
+
+Entries are written by `log_<event>` functions so that call sites read as sentences
+(`audit.log_pin_reset(actor=..., trainee=..., request=...)`). The model refuses
+updates and deletes; nothing in the application edits the journal.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AppendOnlyError(Exception):
+    pass
+
+
+class Entry(models.Model):
+    class Action(models.TextChoices):
+        TRAINEE_VIEWED = "trainee_viewed", _("Fiche stagiaire consultée")
+        PIN_RESET = "pin_reset", _("Code personnel renouvelé")
+        ACCOUNT_UNLOCKED = "account_unlocked", _("Compte débloqué")
+        ACCOUNT_LOCKED = "account_locked", _("Compte bloqué après trop d'erreurs")
+
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    action = models.CharField(max_length=40, choices=Action.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_role = models.CharField(max_length=20, blank=True)
+    # The trainee concerned, kept as a plain id: the journal outlives erasure.
+    trainee_id = models.BigIntegerField(null=True, db_index=True)
+    object_type = models.CharField(max_length=40, blank=True)
+    object_id = models.CharField(max_length=64, blank=True)
+    ip_address = models.GenericIPAddressField(null=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("entrée du journal")
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise AppendOnlyError("Audit entries cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Audit entries cannot be deleted.")

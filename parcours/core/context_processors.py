@@ -1,0 +1,20 @@
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from parcours import access
+
+
+def parcours(request):
+    """The programme's name and the navigation the signed-in user is allowed to use."""
+    user = getattr(request, "user", None)
+    nav = []
+    if user is not None and user.is_authenticated:
+        nav.append((reverse("people:home"), _("Accueil")))
+        if access.may_list_trainees(user):
+            nav.append((reverse("people:trainee_list"), _("Stagiaires")))
+    return {
+        "programme_name": settings.PROGRAMME_NAME,
+        "nav": nav,
+        "is_trainee_page": user is not None and user.is_authenticated and user.is_trainee,
+    }

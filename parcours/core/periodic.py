@@ -1,0 +1,40 @@
+"""The periodic jobs the worker enqueues, each idempotent and safe to run twice.
+
+Apps add theirs to JOBS: (name, interval, dotted path of a Django task).
+"""
+
+from datetime import timedelta
+
+from django.db import IntegrityError
+from django.utils import timezone
+from django.utils.module_loading import import_string
+
+from parcours.core.models import PeriodicJob
+
+JOBS = [
+    ("clear_sessions", timedelta(hours=1), "parcours.core.tasks.clear_sessions"),
+    ("prune_task_results", timedelta(days=1), "parcours.core.tasks.prune_task_results"),
+]
+
+
+def claim(name, interval, now=None):
+    """True when this caller won the run of `name` due now (and moved it forward)."""
+    now = now or timezone.now()
+    try:
+        PeriodicJob.objects.get_or_create(name=name, defaults={"next_run_at": now})
+    except IntegrityError:  # another worker created it at the same moment
+        pass
+    won = PeriodicJob.objects.filter(name=name, next_run_at__lte=now).update(
+        next_run_at=now + interval
+    )
+    return won == 1
+
+
+def enqueue_due_jobs(now=None):
+    """Enqueue every job that is due; returns the names enqueued."""
+    enqueued = []
+    for name, interval, task_path in JOBS:
+        if claim(name, interval, now):
+            import_string(task_path).enqueue()
+            enqueued.append(name)
+    return enqueued

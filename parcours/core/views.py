@@ -1,0 +1,39 @@
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language as django_set_language
+
+from parcours.people.models import Site
+
+
+@login_not_required
+def public_home(request):
+    if request.user.is_authenticated:
+        return redirect("people:home")
+    return render(request, "core/public_home.html", {"sites": Site.objects.all()})
+
+
+@login_not_required
+@require_POST
+def set_language(request):
+    """Django's language switch, remembered on the account of whoever is signed in."""
+    response = django_set_language(request)
+    language = request.POST.get("language", "")
+    user = request.user
+    known = dict(settings.LANGUAGES)
+    if user.is_authenticated and language in known and language != user.language:
+        user.language = language
+        user.save(update_fields=["language"])
+    return response
+
+
+@login_not_required
+def csrf_failure(request, reason=""):
+    return render(
+        request,
+        "403_csrf.html",
+        {"message": _("La page a expiré. Revenez en arrière, rechargez la page et recommencez.")},
+        status=403,
+    )

@@ -1,0 +1,39 @@
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
+from parcours.people.views import SESSION_LAST_SEEN
+
+# Writing the session on every request would cost a database write per click; a
+# minute of slack on a 15-minute timeout is harmless.
+TOUCH_EVERY = 60
+
+
+class TraineeSessionMiddleware:
+    """Sign trainees out after TRAINEE_IDLE_TIMEOUT seconds without a request.
+
+    Class computers are shared: a trainee who walks away must not leave their
+    documents open to the next person.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if user.is_authenticated and user.is_trainee:
+            now = int(time.time())
+            last_seen = request.session.get(SESSION_LAST_SEEN, 0)
+            if now - last_seen > settings.TRAINEE_IDLE_TIMEOUT:
+                logout(request)
+                messages.info(
+                    request, _("Vous êtes déconnecté·e, car vous n'avez rien fait pendant 15 minutes.")
+                )
+                return redirect("people:trainee_login")
+            if now - last_seen >= TOUCH_EVERY:
+                request.session[SESSION_LAST_SEEN] = now
+        return self.get_response(request)

@@ -1,0 +1,216 @@
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.contrib.auth.decorators import login_not_required
+from django.db.models import Count, Q
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.formats import time_format
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from parcours import access
+from parcours.audit import journal
+from parcours.people import actions, signin
+from parcours.people.forms import StaffSignInForm, TraineeSignInForm
+from parcours.people.models import Organisation, Site, Trainee, User
+from parcours.people.signin import Outcome
+
+SESSION_LAST_SEEN = "parcours_last_seen"
+
+
+def _next_url(request):
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return None
+
+
+def _signed_in(request, user, target):
+    """Open the session (Django's login() gives it a new key) in the user's language."""
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    response = redirect(target)
+    if user.language:
+        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, user.language, samesite="Lax")
+    return response
+
+
+def _paused_message(user, trainee):
+    until = time_format(timezone.localtime(user.paused_until), "H \\h i")
+    if trainee:
+        return _(
+            "Trop d'essais. Attendez un peu. Vous pourrez essayer encore à %(time)s. "
+            "Ou demandez de l'aide au formateur ou à la formatrice."
+        ) % {"time": until}
+    return _("Trop d'essais pour ce compte. Vous pourrez réessayer à %(time)s.") % {"time": until}
+
+
+@login_not_required
+@never_cache
+def staff_login(request):
+    form = StaffSignInForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        result = signin.check_staff(
+            form.cleaned_data["email"], form.cleaned_data["password"], request
+        )
+        if result.outcome == Outcome.OK:
+            return _signed_in(request, result.user, _next_url(request) or "people:home")
+        if result.outcome == Outcome.PAUSED:
+            form.add_error(None, _paused_message(result.user, trainee=False))
+        else:
+            form.add_error(None, _("Adresse e-mail ou mot de passe incorrect."))
+    return render(request, "people/login_staff.html", {"form": form, "next": _next_url(request)})
+
+
+@login_not_required
+@never_cache
+def trainee_login(request):
+    initial = {"username": request.GET.get("u", "")[:150]}
+    form = TraineeSignInForm(request.POST or None, initial=initial)
+    locked = False
+    if request.method == "POST" and form.is_valid():
+        result = signin.check_trainee(form.cleaned_data["username"], form.cleaned_data["pin"], request)
+        if result.outcome == Outcome.OK:
+            response = _signed_in(request, result.user, "people:home")
+            # Shared computers: the session ends when the browser closes, and after
+            # TRAINEE_IDLE_TIMEOUT without activity (TraineeSessionMiddleware).
+            request.session.set_expiry(0)
+            request.session[SESSION_LAST_SEEN] = int(time.time())
+            return response
+        if result.outcome == Outcome.LOCKED:
+            locked = True
+            form.add_error(
+                None,
+                _(
+                    "Votre compte est bloqué. Demandez au formateur ou à la formatrice. "
+                    "Il ou elle vérifie qui vous êtes, puis débloque votre compte."
+                ),
+            )
+        elif result.outcome == Outcome.PAUSED:
+            form.add_error(None, _paused_message(result.user, trainee=True))
+        else:
+            form.add_error(
+                None, _("L'identifiant ou le code n'est pas bon. Regardez votre carte et essayez encore.")
+            )
+    return render(request, "people/login_trainee.html", {"form": form, "locked": locked})
+
+
+@require_POST
+@login_not_required
+def logout_view(request):
+    was_trainee = request.user.is_authenticated and request.user.is_trainee
+    logout(request)
+    response = redirect("people:trainee_login" if was_trainee else "public_home")
+    # Shared computers: leave nothing of this person in the browser.
+    response["Clear-Site-Data"] = '"cache", "storage"'
+    return response
+
+
+@never_cache
+def home(request):
+    user = request.user
+    match user.role:
+        case User.Role.COORDINATOR:
+            return _coordinator_home(request)
+        case User.Role.TRAINER:
+            return _trainer_home(request)
+        case User.Role.SOCIAL_WORKER:
+            return _social_worker_home(request)
+        case User.Role.TRAINEE:
+            return _trainee_home(request)
+    logout(request)
+    return redirect("public_home")
+
+
+def _locked_accounts(user):
+    return (
+        access.trainees_for(user)
+        .filter(Q(user__locked=True) | Q(user__paused_until__gt=timezone.now()))
+        .select_related("user")
+    )
+
+
+def _coordinator_home(request):
+    trainees = access.trainees_for(request.user)
+    ctx = {
+        "counts": trainees.aggregate(
+            active=Count("pk", filter=Q(status=Trainee.Status.ACTIVE)), total=Count("pk")
+        ),
+        "sites": Site.objects.annotate(
+            active_trainees=Count("trainees", filter=Q(trainees__status=Trainee.Status.ACTIVE))
+        ),
+        "organisations": Organisation.objects.annotate(
+            social_workers=Count(
+                "members", filter=Q(members__role=User.Role.SOCIAL_WORKER), distinct=True
+            ),
+            trainee_count=Count("trainees", distinct=True),
+        ),
+        "locked": _locked_accounts(request.user),
+    }
+    return render(request, "people/home_coordinator.html", ctx)
+
+
+def _trainer_home(request):
+    ctx = {
+        "sites": request.user.sites.all(),
+        "trainees": access.trainees_for(request.user).active().select_related("site"),
+        "locked": _locked_accounts(request.user),
+    }
+    return render(request, "people/home_trainer.html", ctx)
+
+
+def _social_worker_home(request):
+    ctx = {
+        "trainees": access.trainees_for(request.user).select_related("site", "referrer"),
+        "organisation": request.user.organisation,
+    }
+    return render(request, "people/home_social_worker.html", ctx)
+
+
+def _trainee_home(request):
+    trainee = (
+        access.trainees_for(request.user).select_related("referrer", "site", "organisation").first()
+    )
+    return render(request, "people/home_trainee.html", {"trainee": trainee})
+
+
+@access.require(access.may_list_trainees)
+def trainee_list(request):
+    trainees = access.trainees_for(request.user).select_related("site", "referrer", "user")
+    query = request.GET.get("q", "").strip()
+    if query:
+        trainees = trainees.filter(Q(first_name__icontains=query) | Q(last_name__icontains=query))
+    return render(request, "people/trainee_list.html", {"trainees": trainees, "query": query})
+
+
+@never_cache
+def trainee_detail(request, pk):
+    trainee = access.get_trainee_for(request.user, pk)
+    journal.log_trainee_viewed(actor=request.user, trainee=trainee, request=request)
+    ctx = {
+        "trainee": trainee,
+        "may_manage_sign_in": access.may_manage_sign_in(request.user),
+        "paused": trainee.user.is_paused(),
+    }
+    return render(request, "people/trainee_detail.html", ctx)
+
+
+@require_POST
+@never_cache
+def trainee_reset_pin(request, pk):
+    trainee = access.get_trainee_for(request.user, pk, write=True)
+    pin = actions.reset_pin(actor=request.user, trainee=trainee, request=request)
+    # The PIN is shown on this response only: it is never stored in clear nor sent.
+    return render(request, "people/pin_reset.html", {"trainee": trainee, "pin": pin})
+
+
+@require_POST
+def trainee_unlock(request, pk):
+    trainee = access.get_trainee_for(request.user, pk, write=True)
+    actions.unlock_account(actor=request.user, trainee=trainee, request=request)
+    messages.success(request, _("Le compte de %(name)s est débloqué.") % {"name": trainee.first_name})
+    return redirect("people:trainee_detail", pk=trainee.pk)

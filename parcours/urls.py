@@ -1,0 +1,9 @@
+from django.urls import include, path
+
+from parcours.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.public_home, name="public_home"),
+    path("langue/", core_views.set_language, name="set_language"),
+    path("", include("parcours.people.urls")),
+]
