@@ -1,9 +1,9 @@
 """The `parcours` command.
 
-    parcours demo [--port N]     set up the data folder, load demo data, serve with the worker
-    parcours serve [--port N]    production server (gunicorn, several workers) plus the worker
-    parcours worker              background tasks and periodic jobs
-    parcours <django command>    any Django management command (migrate, createsuperuser…)
+parcours demo [--port N]     set up the data folder, load demo data, serve with the worker
+parcours serve [--port N]    production server (gunicorn, several workers) plus the worker
+parcours worker              background tasks and periodic jobs
+parcours <django command>    any Django management command (migrate, createsuperuser…)
 """
 
 import argparse
@@ -36,12 +36,20 @@ def _serve(host, port, workers, *, with_worker=True):
     env = dict(os.environ, DJANGO_SETTINGS_MODULE="parcours.settings")
     web = subprocess.Popen(
         [
-            sys.executable, "-m", "gunicorn", "parcours.wsgi",
-            "--bind", f"{host}:{port}",
-            "--workers", str(workers),
-            "--access-logfile", "-",
-            "--access-logformat", '%(h)s "%(m)s %(U)s" %(s)s %(b)s %(M)sms',
-            "--graceful-timeout", "5",
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "parcours.wsgi",
+            "--bind",
+            f"{host}:{port}",
+            "--workers",
+            str(workers),
+            "--access-logfile",
+            "-",
+            "--access-logformat",
+            '%(h)s "%(m)s %(U)s" %(s)s %(b)s %(M)sms',
+            "--graceful-timeout",
+            "5",
             # Its control socket under $HOME is not needed, and slows shutdown.
             "--no-control-socket",
         ],

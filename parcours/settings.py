@@ -80,8 +80,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
-    "parcours.people.middleware.TraineeSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "parcours.people.middleware.TraineeSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]

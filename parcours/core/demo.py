@@ -23,7 +23,15 @@ OTHER_TRAINEES = [
     ("Nadia", "Benali", 1992, "arabe, français", "Résidence Bel-Air", "A", 0),
     ("Tsegaye", "Bekele", 1995, "amharique, anglais", "CHU Les Tilleuls", "A", 1),
     ("Olena", "Kovalenko", 1968, "ukrainien, russe", "Résidence Bel-Air", "A", 1),
-    ("Jean-Baptiste", "Nkurunziza", 1983, "kirundi, français", "Hôtel social Saint-Exupéry", "B", 1),
+    (
+        "Jean-Baptiste",
+        "Nkurunziza",
+        1983,
+        "kirundi, français",
+        "Hôtel social Saint-Exupéry",
+        "B",
+        1,
+    ),
     ("Ahmad", "Rahimi", 2001, "dari, pachto", "Hôtel social Saint-Exupéry", "B", 1),
     ("Mariama", "Camara", 1990, "soussou, français", "Hôtel social Saint-Exupéry", "B", 0),
     ("Gabriel", "Lefèvre", 1958, "français", "Pension de famille du Canal", "B", 1),
@@ -87,19 +95,43 @@ def load():
         referrers = {"A": (referente, org_a), "B": (referent2, org_b)}
 
         make_trainee(
-            "amina", "246810", "Amina", "Rakoto", sites[0], referente, org_a,
-            birth_year=1985, languages="malgache, français", housing_facility="CHU Les Tilleuls",
+            "amina",
+            "246810",
+            "Amina",
+            "Rakoto",
+            sites[0],
+            referente,
+            org_a,
+            birth_year=1985,
+            languages="malgache, français",
+            housing_facility="CHU Les Tilleuls",
             phone="+33 6 12 34 56 78",
         )
         make_trainee(
-            "karim", "135791", "Karim", "Haddad", sites[1], referent2, org_b,
-            birth_year=1974, languages="arabe, français", housing_facility="Hôtel social Saint-Exupéry",
+            "karim",
+            "135791",
+            "Karim",
+            "Haddad",
+            sites[1],
+            referent2,
+            org_b,
+            birth_year=1974,
+            languages="arabe, français",
+            housing_facility="Hôtel social Saint-Exupéry",
         )
         for first, last, year, languages, housing, org_key, site_index in OTHER_TRAINEES:
             referrer, organisation = referrers[org_key]
             make_trainee(
-                suggest_username(first), generate_pin(), first, last, sites[site_index], referrer,
-                organisation, birth_year=year, languages=languages, housing_facility=housing,
+                suggest_username(first),
+                generate_pin(),
+                first,
+                last,
+                sites[site_index],
+                referrer,
+                organisation,
+                birth_year=year,
+                languages=languages,
+                housing_facility=housing,
             )
     return True
 

@@ -27,13 +27,19 @@ class TraineeSessionMiddleware:
         user = request.user
         if user.is_authenticated and user.is_trainee:
             now = int(time.time())
-            last_seen = request.session.get(SESSION_LAST_SEEN, 0)
+            # A session opened by another path than the PIN form starts its clock now.
+            last_seen = request.session.get(SESSION_LAST_SEEN, now)
             if now - last_seen > settings.TRAINEE_IDLE_TIMEOUT:
                 logout(request)
+                minutes = settings.TRAINEE_IDLE_TIMEOUT // 60
                 messages.info(
-                    request, _("Vous êtes déconnecté·e, car vous n'avez rien fait pendant 15 minutes.")
+                    request,
+                    _(
+                        "Vous êtes déconnecté·e, car vous n'avez rien fait pendant %(minutes)s minutes."
+                    )
+                    % {"minutes": minutes},
                 )
                 return redirect("people:trainee_login")
-            if now - last_seen >= TOUCH_EVERY:
+            if now - last_seen >= TOUCH_EVERY or SESSION_LAST_SEEN not in request.session:
                 request.session[SESSION_LAST_SEEN] = now
         return self.get_response(request)

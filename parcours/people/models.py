@@ -23,7 +23,9 @@ class Organisation(models.Model):
     social_workers_see_all = models.BooleanField(
         _("les référent·es voient tous les stagiaires de la structure"),
         default=False,
-        help_text=_("Sinon, chaque référent·e ne voit que les personnes qu'il ou elle a orientées."),
+        help_text=_(
+            "Sinon, chaque référent·e ne voit que les personnes qu'il ou elle a orientées."
+        ),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -40,7 +40,7 @@ def _signed_in(request, user, target):
 
 
 def _paused_message(user, trainee):
-    until = time_format(timezone.localtime(user.paused_until), "H \\h i")
+    until = time_format(timezone.localtime(user.paused_until))
     if trainee:
         return _(
             "Trop d'essais. Attendez un peu. Vous pourrez essayer encore à %(time)s. "
@@ -73,7 +73,9 @@ def trainee_login(request):
     form = TraineeSignInForm(request.POST or None, initial=initial)
     locked = False
     if request.method == "POST" and form.is_valid():
-        result = signin.check_trainee(form.cleaned_data["username"], form.cleaned_data["pin"], request)
+        result = signin.check_trainee(
+            form.cleaned_data["username"], form.cleaned_data["pin"], request
+        )
         if result.outcome == Outcome.OK:
             response = _signed_in(request, result.user, "people:home")
             # Shared computers: the session ends when the browser closes, and after
@@ -94,7 +96,10 @@ def trainee_login(request):
             form.add_error(None, _paused_message(result.user, trainee=True))
         else:
             form.add_error(
-                None, _("L'identifiant ou le code n'est pas bon. Regardez votre carte et essayez encore.")
+                None,
+                _(
+                    "L'identifiant ou le code n'est pas bon. Regardez votre carte et essayez encore."
+                ),
             )
     return render(request, "people/login_trainee.html", {"form": form, "locked": locked})
 
@@ -212,5 +217,7 @@ def trainee_reset_pin(request, pk):
 def trainee_unlock(request, pk):
     trainee = access.get_trainee_for(request.user, pk, write=True)
     actions.unlock_account(actor=request.user, trainee=trainee, request=request)
-    messages.success(request, _("Le compte de %(name)s est débloqué.") % {"name": trainee.first_name})
+    messages.success(
+        request, _("Le compte de %(name)s est débloqué.") % {"name": trainee.first_name}
+    )
     return redirect("people:trainee_detail", pk=trainee.pk)

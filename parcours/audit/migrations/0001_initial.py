@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,21 +14,45 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Entry',
+            name="Entry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('action', models.CharField(choices=[('trainee_viewed', 'Fiche stagiaire consultée'), ('pin_reset', 'Code personnel renouvelé'), ('account_unlocked', 'Compte débloqué'), ('account_locked', "Compte bloqué après trop d'erreurs")], max_length=40)),
-                ('actor_role', models.CharField(blank=True, max_length=20)),
-                ('trainee_id', models.BigIntegerField(db_index=True, null=True)),
-                ('object_type', models.CharField(blank=True, max_length=40)),
-                ('object_id', models.CharField(blank=True, max_length=64)),
-                ('ip_address', models.GenericIPAddressField(null=True)),
-                ('actor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("trainee_viewed", "Fiche stagiaire consultée"),
+                            ("pin_reset", "Code personnel renouvelé"),
+                            ("account_unlocked", "Compte débloqué"),
+                            ("account_locked", "Compte bloqué après trop d'erreurs"),
+                        ],
+                        max_length=40,
+                    ),
+                ),
+                ("actor_role", models.CharField(blank=True, max_length=20)),
+                ("trainee_id", models.BigIntegerField(db_index=True, null=True)),
+                ("object_type", models.CharField(blank=True, max_length=40)),
+                ("object_id", models.CharField(blank=True, max_length=64)),
+                ("ip_address", models.GenericIPAddressField(null=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'entrée du journal',
-                'ordering': ['-created_at', '-id'],
+                "verbose_name": "entrée du journal",
+                "ordering": ["-created_at", "-id"],
             },
         ),
     ]

@@ -5,18 +5,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='PeriodicJob',
+            name="PeriodicJob",
             fields=[
-                ('name', models.CharField(max_length=100, primary_key=True, serialize=False)),
-                ('next_run_at', models.DateTimeField(default=django.utils.timezone.now)),
+                ("name", models.CharField(max_length=100, primary_key=True, serialize=False)),
+                ("next_run_at", models.DateTimeField(default=django.utils.timezone.now)),
             ],
         ),
     ]

@@ -2,110 +2,256 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import parcours.people.models
 from django.conf import settings
 from django.db import migrations, models
 
+import parcours.people.models
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='nom')),
-                ('social_workers_see_all', models.BooleanField(default=False, help_text="Sinon, chaque référent·e ne voit que les personnes qu'il ou elle a orientées.", verbose_name='les référent·es voient tous les stagiaires de la structure')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="nom")),
+                (
+                    "social_workers_see_all",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Sinon, chaque référent·e ne voit que les personnes qu'il ou elle a orientées.",
+                        verbose_name="les référent·es voient tous les stagiaires de la structure",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'verbose_name': 'structure partenaire',
-                'ordering': ['name'],
+                "verbose_name": "structure partenaire",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Site',
+            name="Site",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='nom')),
-                ('address', models.CharField(blank=True, max_length=300, verbose_name='adresse')),
-                ('postcode', models.CharField(blank=True, max_length=10, verbose_name='code postal')),
-                ('city', models.CharField(blank=True, max_length=100, verbose_name='ville')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="nom")),
+                ("address", models.CharField(blank=True, max_length=300, verbose_name="adresse")),
+                (
+                    "postcode",
+                    models.CharField(blank=True, max_length=10, verbose_name="code postal"),
+                ),
+                ("city", models.CharField(blank=True, max_length=100, verbose_name="ville")),
             ],
             options={
-                'verbose_name': 'lieu',
-                'ordering': ['name'],
+                "verbose_name": "lieu",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='User',
+            name="User",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('password', models.CharField(max_length=128, verbose_name='password')),
-                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
-                ('username', models.CharField(max_length=150, unique=True, verbose_name='identifiant')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='adresse e-mail')),
-                ('first_name', models.CharField(blank=True, max_length=150, verbose_name='prénom')),
-                ('last_name', models.CharField(blank=True, max_length=150, verbose_name='nom')),
-                ('role', models.CharField(choices=[('coordinator', 'coordination'), ('trainer', 'formateur·rice'), ('social_worker', 'référent·e social·e'), ('trainee', 'stagiaire')], max_length=20, verbose_name='rôle')),
-                ('language', models.CharField(blank=True, max_length=10, verbose_name='langue')),
-                ('is_active', models.BooleanField(default=True, verbose_name='actif')),
-                ('date_joined', models.DateTimeField(default=django.utils.timezone.now)),
-                ('failed_logins', models.PositiveSmallIntegerField(default=0)),
-                ('paused_until', models.DateTimeField(blank=True, null=True)),
-                ('locked', models.BooleanField(default=False, help_text='Locked after too many wrong PINs; only staff unlock it.')),
-                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='members', to='people.organisation', verbose_name='structure')),
-                ('sites', models.ManyToManyField(blank=True, related_name='staff', to='people.site', verbose_name='lieux')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("password", models.CharField(max_length=128, verbose_name="password")),
+                (
+                    "last_login",
+                    models.DateTimeField(blank=True, null=True, verbose_name="last login"),
+                ),
+                (
+                    "username",
+                    models.CharField(max_length=150, unique=True, verbose_name="identifiant"),
+                ),
+                (
+                    "email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="adresse e-mail"),
+                ),
+                ("first_name", models.CharField(blank=True, max_length=150, verbose_name="prénom")),
+                ("last_name", models.CharField(blank=True, max_length=150, verbose_name="nom")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("coordinator", "coordination"),
+                            ("trainer", "formateur·rice"),
+                            ("social_worker", "référent·e social·e"),
+                            ("trainee", "stagiaire"),
+                        ],
+                        max_length=20,
+                        verbose_name="rôle",
+                    ),
+                ),
+                ("language", models.CharField(blank=True, max_length=10, verbose_name="langue")),
+                ("is_active", models.BooleanField(default=True, verbose_name="actif")),
+                ("date_joined", models.DateTimeField(default=django.utils.timezone.now)),
+                ("failed_logins", models.PositiveSmallIntegerField(default=0)),
+                ("paused_until", models.DateTimeField(blank=True, null=True)),
+                (
+                    "locked",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Locked after too many wrong PINs; only staff unlock it.",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="members",
+                        to="people.organisation",
+                        verbose_name="structure",
+                    ),
+                ),
+                (
+                    "sites",
+                    models.ManyToManyField(
+                        blank=True, related_name="staff", to="people.site", verbose_name="lieux"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'utilisateur·rice',
+                "verbose_name": "utilisateur·rice",
             },
             managers=[
-                ('objects', parcours.people.models.UserManager()),
+                ("objects", parcours.people.models.UserManager()),
             ],
         ),
         migrations.CreateModel(
-            name='Trainee',
+            name="Trainee",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('first_name', models.CharField(max_length=150, verbose_name='prénom')),
-                ('last_name', models.CharField(max_length=150, verbose_name='nom')),
-                ('birth_year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='année de naissance')),
-                ('languages', models.CharField(blank=True, help_text='Séparées par des virgules.', max_length=200, verbose_name='langues parlées')),
-                ('phone', models.CharField(blank=True, max_length=30, verbose_name='téléphone')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='adresse e-mail')),
-                ('housing_facility', models.CharField(blank=True, max_length=200, verbose_name="lieu d'hébergement")),
-                ('status', models.CharField(choices=[('active', 'actif·ve'), ('paused', 'en pause'), ('left', 'sorti·e')], default='active', max_length=10, verbose_name='statut')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='trainees', to='people.organisation', verbose_name='structure partenaire')),
-                ('referrer', models.ForeignKey(blank=True, limit_choices_to={'role': 'social_worker'}, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='referred_trainees', to=settings.AUTH_USER_MODEL, verbose_name='référent·e')),
-                ('site', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='trainees', to='people.site', verbose_name='lieu')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='trainee', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("first_name", models.CharField(max_length=150, verbose_name="prénom")),
+                ("last_name", models.CharField(max_length=150, verbose_name="nom")),
+                (
+                    "birth_year",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="année de naissance"
+                    ),
+                ),
+                (
+                    "languages",
+                    models.CharField(
+                        blank=True,
+                        help_text="Séparées par des virgules.",
+                        max_length=200,
+                        verbose_name="langues parlées",
+                    ),
+                ),
+                ("phone", models.CharField(blank=True, max_length=30, verbose_name="téléphone")),
+                (
+                    "email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="adresse e-mail"),
+                ),
+                (
+                    "housing_facility",
+                    models.CharField(blank=True, max_length=200, verbose_name="lieu d'hébergement"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("active", "actif·ve"),
+                            ("paused", "en pause"),
+                            ("left", "sorti·e"),
+                        ],
+                        default="active",
+                        max_length=10,
+                        verbose_name="statut",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="trainees",
+                        to="people.organisation",
+                        verbose_name="structure partenaire",
+                    ),
+                ),
+                (
+                    "referrer",
+                    models.ForeignKey(
+                        blank=True,
+                        limit_choices_to={"role": "social_worker"},
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="referred_trainees",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="référent·e",
+                    ),
+                ),
+                (
+                    "site",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="trainees",
+                        to="people.site",
+                        verbose_name="lieu",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="trainee",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'stagiaire',
-                'ordering': ['last_name', 'first_name'],
+                "verbose_name": "stagiaire",
+                "ordering": ["last_name", "first_name"],
             },
         ),
         migrations.AddConstraint(
-            model_name='user',
-            constraint=models.UniqueConstraint(condition=models.Q(('email', ''), _negated=True), fields=('email',), name='unique_user_email'),
+            model_name="user",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("email", ""), _negated=True),
+                fields=("email",),
+                name="unique_user_email",
+            ),
         ),
         migrations.AddIndex(
-            model_name='trainee',
-            index=models.Index(fields=['referrer', 'last_name'], name='people_trai_referre_ea677b_idx'),
+            model_name="trainee",
+            index=models.Index(
+                fields=["referrer", "last_name"], name="people_trai_referre_ea677b_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='trainee',
-            index=models.Index(fields=['organisation', 'last_name'], name='people_trai_organis_c49ded_idx'),
+            model_name="trainee",
+            index=models.Index(
+                fields=["organisation", "last_name"], name="people_trai_organis_c49ded_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='trainee',
-            index=models.Index(fields=['site', 'last_name'], name='people_trai_site_id_f2d343_idx'),
+            model_name="trainee",
+            index=models.Index(fields=["site", "last_name"], name="people_trai_site_id_f2d343_idx"),
         ),
     ]

@@ -21,7 +21,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--once", action="store_true", help="Run what is due, then exit.")
-        parser.add_argument("--tick", type=float, default=60.0, help="Seconds between checks of periodic jobs.")
+        parser.add_argument(
+            "--tick", type=float, default=60.0, help="Seconds between checks of periodic jobs."
+        )
 
     def handle(self, *, once, tick, **options):
         stop = threading.Event()

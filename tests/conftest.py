@@ -1,0 +1,96 @@
+"""Personas shared by every test: two organisations, two sites, a social worker in
+each, a trainer per site, a coordinator, and one trainee of each social worker."""
+
+import pytest
+
+from tests.people.factories import (
+    OrganisationFactory,
+    SiteFactory,
+    TraineeFactory,
+    UserFactory,
+)
+
+PIN = "246810"
+OTHER_PIN = "135791"
+
+
+@pytest.fixture(autouse=True)
+def fast_hashing(settings):
+    # Argon2 is the production hasher; tests need speed, not resistance.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def organisation(db):
+    return OrganisationFactory(name="Association A")
+
+
+@pytest.fixture
+def other_organisation(db):
+    return OrganisationFactory(name="Association B")
+
+
+@pytest.fixture
+def site(db):
+    return SiteFactory(name="Lieu des Tilleuls")
+
+
+@pytest.fixture
+def other_site(db):
+    return SiteFactory(name="Lieu Saint-Exupéry")
+
+
+@pytest.fixture
+def coordinator(db):
+    return UserFactory(coordinator=True, email="coord@example.org", username="coord@example.org")
+
+
+@pytest.fixture
+def trainer(site):
+    return UserFactory(
+        trainer=True, sites=[site], email="trainer@example.org", username="trainer@example.org"
+    )
+
+
+@pytest.fixture
+def other_trainer(other_site):
+    return UserFactory(trainer=True, sites=[other_site])
+
+
+@pytest.fixture
+def social_worker(organisation):
+    return UserFactory(
+        social_worker=True,
+        organisation=organisation,
+        email="claire@example.org",
+        username="claire@example.org",
+    )
+
+
+@pytest.fixture
+def other_social_worker(other_organisation):
+    return UserFactory(social_worker=True, organisation=other_organisation)
+
+
+@pytest.fixture
+def trainee(site, social_worker):
+    return TraineeFactory(
+        first_name="Amina",
+        last_name="Rakoto",
+        user__username="amina",
+        user__password=PIN,
+        site=site,
+        referrer=social_worker,
+    )
+
+
+@pytest.fixture
+def other_trainee(other_site, other_social_worker):
+    return TraineeFactory(
+        first_name="Karim",
+        last_name="Haddad",
+        user__username="karim",
+        user__password=OTHER_PIN,
+        site=other_site,
+        referrer=other_social_worker,
+    )

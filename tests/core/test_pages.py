@@ -1,0 +1,69 @@
+from django.test import override_settings
+from django.urls import reverse
+
+
+def test_public_home_presents_the_programme_and_both_sign_ins(client, site):
+    response = client.get(reverse("public_home"))
+    assert response.status_code == 200
+    assert reverse("people:trainee_login") in response.text
+    assert reverse("people:login") in response.text
+    assert site.name in response.text
+
+
+def test_pages_carry_a_strict_content_security_policy(client, db):
+    policy = client.get(reverse("public_home"))["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+    assert "frame-ancestors 'none'" in policy
+
+
+def test_base_template_has_landmarks_and_a_skip_link(client, db):
+    text = client.get(reverse("public_home")).text
+    assert 'href="#main"' in text and 'id="main"' in text
+    assert "<header" in text and "<footer" in text
+
+
+@override_settings(DEBUG=False)
+def test_unknown_page_gives_a_friendly_french_404(client, db):
+    response = client.get("/nulle-part/")
+    assert response.status_code == 404
+    assert "Page introuvable" in response.text
+
+
+def test_csrf_failure_page_is_friendly(db):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(reverse("people:login"), {"email": "a@example.org", "password": "x"})
+    assert response.status_code == 403
+    assert "La page a expiré" in response.text
+
+
+def test_server_error_page_is_plain_french(client, db):
+    from django.template.loader import render_to_string
+
+    text = render_to_string("500.html")
+    assert "Une erreur est survenue" in text
+
+
+def test_english_is_available(client, db):
+    response = client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert response.status_code == 302
+    page = client.get(reverse("people:trainee_login"))
+    assert 'lang="en"' in page.text
+
+
+def test_the_language_is_remembered_on_the_account(client, coordinator):
+    client.force_login(coordinator)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    coordinator.refresh_from_db()
+    assert coordinator.language == "en"
+    # Next sign-in, on another browser, opens in English.
+    from django.test import Client
+
+    other = Client()
+    response = other.post(
+        reverse("people:login"),
+        {"email": "coord@example.org", "password": "un mot de passe solide"},
+    )
+    assert response.cookies["django_language"].value == "en"

@@ -1,0 +1,36 @@
+from datetime import timedelta
+
+from django.contrib.sessions.backends.db import SessionStore
+from django.contrib.sessions.models import Session
+from django.core.management import call_command
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from parcours.core.models import PeriodicJob
+from parcours.core.periodic import claim
+
+
+def test_a_periodic_run_is_claimed_once_even_by_two_workers(db):
+    now = timezone.now()
+    assert claim("job", timedelta(minutes=5), now)
+    assert not claim("job", timedelta(minutes=5), now)
+    assert claim("job", timedelta(minutes=5), now + timedelta(minutes=5))
+
+
+def test_worker_once_runs_the_due_jobs_and_clears_expired_sessions(db):
+    expired = SessionStore()
+    expired.set_expiry(-10)
+    expired.create()
+    alive = SessionStore()
+    alive.create()
+    call_command("worker", "--once")
+    assert not Session.objects.filter(session_key=expired.session_key).exists()
+    assert Session.objects.filter(session_key=alive.session_key).exists()
+    assert set(PeriodicJob.objects.values_list("name", flat=True)) == {
+        "clear_sessions",
+        "prune_task_results",
+    }
+    assert DBTaskResult.objects.filter(status="SUCCESSFUL").count() == 2
+    # Run again at once: nothing is due, nothing new is enqueued.
+    call_command("worker", "--once")
+    assert DBTaskResult.objects.count() == 2
