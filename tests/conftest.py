@@ -2,6 +2,7 @@
 each, a trainer per site, a coordinator, and one trainee of each social worker."""
 
 import pytest
+from django.db import connections
 
 from tests.people.factories import (
     OrganisationFactory,
@@ -12,6 +13,20 @@ from tests.people.factories import (
 
 PIN = "246810"
 OTHER_PIN = "135791"
+
+
+@pytest.fixture(autouse=True)
+def close_connections_after_test():
+    """Close this test's database connections when it ends.
+
+    Once Playwright's sync API has started, tests run in a greenlet with its own
+    context, and Django keeps connections per context: pytest-django's final clean-up,
+    run from another context, would not see them, and PostgreSQL would refuse to drop
+    the test database while they are open. (SQLite's in-memory test database is kept:
+    Django never closes it.)
+    """
+    yield
+    connections.close_all()
 
 
 @pytest.fixture(autouse=True)

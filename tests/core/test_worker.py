@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+import pytest
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
 from django.core.management import call_command
@@ -17,7 +18,10 @@ def test_a_periodic_run_is_claimed_once_even_by_two_workers(db):
     assert claim("job", timedelta(minutes=5), now + timedelta(minutes=5))
 
 
-def test_worker_once_runs_the_due_jobs_and_clears_expired_sessions(db):
+# The worker closes stale connections between tasks, as a long-running process must:
+# that needs real transactions, not the test's wrapping one.
+@pytest.mark.django_db(transaction=True)
+def test_worker_once_runs_the_due_jobs_and_clears_expired_sessions():
     expired = SessionStore()
     expired.set_expiry(-10)
     expired.create()
