@@ -28,9 +28,11 @@ def _manage(*args):
 
 def _serve(host, port, workers, *, with_worker=True):
     """Run gunicorn and the worker as child processes; stop both on SIGTERM/SIGINT."""
+    from django.conf import settings
+
     # Static files: with PARCOURS_COLLECTSTATIC=true they are collected once here and
     # served compressed with far-future caching by whitenoise.
-    if os.environ.get("PARCOURS_COLLECTSTATIC", "").lower() in {"1", "true", "yes"}:
+    if settings.STATIC_ROOT is not None:
         _manage("collectstatic", "--noinput", "--verbosity", "0")
 
     env = dict(os.environ, DJANGO_SETTINGS_MODULE="parcours.settings")
@@ -98,13 +100,20 @@ def main(argv=None):
         parser.add_argument("--host", default="127.0.0.1")
         default_workers = 2 if command == "demo" else max(2, (os.cpu_count() or 1) * 2)
         parser.add_argument("--workers", type=int, default=default_workers)
+        parser.add_argument(
+            "--no-worker",
+            action="store_true",
+            help="web server only (when the worker runs on its own, e.g. several app servers)",
+        )
         options = parser.parse_args(argv[1:])
         _django_setup()
         if command == "demo":
             _manage("migrate", "--noinput", "--verbosity", "0")
             _manage("demo_data")
             _print_demo_accounts(options.port)
-        return _serve(options.host, options.port, options.workers)
+        return _serve(
+            options.host, options.port, options.workers, with_worker=not options.no_worker
+        )
 
     if command in {"help", "-h", "--help"}:
         print(__doc__)

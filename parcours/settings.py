@@ -32,6 +32,8 @@ def env_list(name, default=""):
 
 
 DATA_DIR = Path(env("PARCOURS_DATA_DIR", str(BASE_DIR / "data"))).resolve()
+# The SQLite database, the generated secret key and the files live here.
+DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 
 def _secret_key():
@@ -44,7 +46,6 @@ def _secret_key():
         return key
     path = DATA_DIR / "secret_key"
     if not path.exists():
-        DATA_DIR.mkdir(parents=True, exist_ok=True)
         path.write_text(secrets.token_urlsafe(64))
         path.chmod(0o600)
     return path.read_text().strip()
@@ -54,9 +55,14 @@ SECRET_KEY = _secret_key()
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
-SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# How many reverse proxies in front of Parcours append to X-Forwarded-For. With 0,
+# REMOTE_ADDR is the client; with 1, the last X-Forwarded-For entry is (the one our
+# own proxy wrote: earlier entries are whatever the client sent).
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 
 INSTALLED_APPS = [
+    # First, so that its createsuperuser (coordinators sign in by e-mail) wins over auth's.
+    "parcours.people",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -66,7 +72,6 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks_db",
     "parcours.core",
-    "parcours.people",
     "parcours.audit",
 ]
 

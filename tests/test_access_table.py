@@ -53,7 +53,13 @@ ACCESS = {
     "people:trainee_reset_pin": (
         "post",
         AMINA,
-        row(anonymous=302, coordinator=200, trainer=200, others=404),
+        row(anonymous=302, coordinator=302, trainer=302, others=404),
+    ),
+    # Without a PIN waiting in the session, it sends back to the trainee's page.
+    "people:trainee_new_pin": (
+        "get",
+        AMINA,
+        row(anonymous=302, coordinator=302, trainer=302, others=404),
     ),
     "people:trainee_unlock": (
         "post",

@@ -1,11 +1,11 @@
 """One function per sensitive event. Call them inside the action's transaction."""
 
 from parcours.audit.models import Entry
+from parcours.core.http import client_address
 
 
 def _source_address(request):
-    # REMOTE_ADDR only: X-Forwarded-For is set by the client unless a proxy rewrites it.
-    return request.META.get("REMOTE_ADDR") if request is not None else None
+    return client_address(request) if request is not None else None
 
 
 def _log(action, *, actor, trainee=None, request=None, obj=None):

@@ -9,7 +9,7 @@ def parcours(request):
     """The programme's name and the navigation the signed-in user is allowed to use."""
     user = getattr(request, "user", None)
     nav = []
-    if user is not None and user.is_authenticated:
+    if user is not None and access.is_staff(user):
         nav.append((reverse("people:home"), _("Accueil")))
         if access.may_list_trainees(user):
             nav.append((reverse("people:trainee_list"), _("Stagiaires")))

@@ -110,8 +110,11 @@ def logout_view(request):
     was_trainee = request.user.is_authenticated and request.user.is_trainee
     logout(request)
     response = redirect("people:trainee_login" if was_trainee else "public_home")
-    # Shared computers: leave nothing of this person in the browser.
+    # Shared computers: leave nothing of this person in the browser, not even the
+    # language they chose (the next person may not read it).
     response["Clear-Site-Data"] = '"cache", "storage"'
+    if was_trainee:
+        response.delete_cookie(settings.LANGUAGE_COOKIE_NAME)
     return response
 
 
@@ -189,7 +192,12 @@ def trainee_list(request):
     query = request.GET.get("q", "").strip()
     if query:
         trainees = trainees.filter(Q(first_name__icontains=query) | Q(last_name__icontains=query))
-    return render(request, "people/trainee_list.html", {"trainees": trainees, "query": query})
+    ctx = {
+        "trainees": trainees,
+        "query": query,
+        "may_manage_sign_in": access.may_manage_sign_in(request.user),
+    }
+    return render(request, "people/trainee_list.html", ctx)
 
 
 @never_cache
@@ -205,12 +213,32 @@ def trainee_detail(request, pk):
 
 
 @require_POST
-@never_cache
 def trainee_reset_pin(request, pk):
     trainee = access.get_trainee_for(request.user, pk, write=True)
     pin = actions.reset_pin(actor=request.user, trainee=trainee, request=request)
-    # The PIN is shown on this response only: it is never stored in clear nor sent.
+    # Post/redirect/get: reloading the page that shows the PIN must not make another
+    # one. The PIN waits in the staff member's session until that page pops it.
+    request.session[_new_pin_key(trainee)] = pin
+    return redirect("people:trainee_new_pin", pk=trainee.pk)
+
+
+@never_cache
+def trainee_new_pin(request, pk):
+    trainee = access.get_trainee_for(request.user, pk, write=True)
+    pin = request.session.pop(_new_pin_key(trainee), None)
+    if pin is None:
+        messages.info(
+            request,
+            _(
+                "Ce code a déjà été affiché. Si la personne ne l'a pas noté, donnez un nouveau code."
+            ),
+        )
+        return redirect("people:trainee_detail", pk=trainee.pk)
     return render(request, "people/pin_reset.html", {"trainee": trainee, "pin": pin})
+
+
+def _new_pin_key(trainee):
+    return f"new_pin_{trainee.pk}"
 
 
 @require_POST

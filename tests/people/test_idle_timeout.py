@@ -42,4 +42,5 @@ def test_sign_out_clears_the_browser(client, trainee):
     response = client.post(reverse("people:logout"))
     assert response.url == reverse("people:trainee_login")
     assert "cache" in response["Clear-Site-Data"]
+    assert response.cookies["django_language"].value == ""
     assert client.get(reverse("people:home")).status_code == 302

@@ -15,7 +15,7 @@ def test_trainer_gives_a_new_pin_shown_once(client, trainer, trainee):
     trainee.user.failed_logins = 10
     trainee.user.save()
     client.force_login(trainer)
-    response = client.post(url(trainee))
+    response = client.post(url(trainee), follow=True)
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
     pin = re.search(r'class="pin-digits">(\d{6})<', response.text).group(1)
@@ -26,6 +26,12 @@ def test_trainer_gives_a_new_pin_shown_once(client, trainer, trainee):
     assert Entry.objects.filter(
         action=Entry.Action.PIN_RESET, actor=trainer, trainee_id=trainee.pk
     ).exists()
+    # Reloading the page neither shows the PIN again nor makes another one.
+    again = client.get(reverse("people:trainee_new_pin", args=[trainee.pk]), follow=True)
+    assert pin not in again.text
+    assert "Ce code a déjà été affiché" in again.text
+    trainee.user.refresh_from_db()
+    assert trainee.user.check_password(pin)
     # The new PIN opens the account through the real form.
     client.logout()
     assert (

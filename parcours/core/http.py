@@ -1,0 +1,16 @@
+from django.conf import settings
+
+
+def client_address(request):
+    """The client's address, trusting only the proxies we were told about.
+
+    X-Forwarded-For is written by the client first and appended to by each proxy, so
+    only its last TRUSTED_PROXY_COUNT entries can be believed.
+    """
+    count = settings.TRUSTED_PROXY_COUNT
+    if count > 0:
+        chain = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        chain = [part for part in chain if part]
+        if len(chain) >= count:
+            return chain[-count]
+    return request.META.get("REMOTE_ADDR")
