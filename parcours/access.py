@@ -14,10 +14,11 @@ Roles (DESIGN.md):
 
 from functools import wraps
 
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from parcours.people.models import Trainee, User
+from parcours.people.models import Organisation, Sharing, Trainee, User
 
 STAFF_ROLES = {User.Role.COORDINATOR, User.Role.TRAINER, User.Role.SOCIAL_WORKER}
 
@@ -46,7 +47,13 @@ def trainees_for(user):
             organisation = user.organisation
             if organisation is not None and organisation.social_workers_see_all:
                 return qs.filter(organisation=organisation)
-            return qs.filter(referrer=user)
+            # Their trainees, and those an accepted referral of theirs was attached to.
+            from parcours.referrals.models import Referral
+
+            attached = Referral.objects.filter(referrer=user, trainee__isnull=False).values(
+                "trainee"
+            )
+            return qs.filter(Q(referrer=user) | Q(pk__in=attached))
         case User.Role.TRAINEE:
             return qs.filter(user=user)
     return qs.none()
@@ -92,6 +99,116 @@ def may_manage_sign_in(user):
 def may_see_programme(user):
     """Sites, organisations and programme-wide figures: coordinators."""
     return user.is_authenticated and user.role == User.Role.COORDINATOR
+
+
+def may_see_progress(user, trainee):
+    """Attendance, notes, goals of a trainee `user` can already see: coordinators and
+    trainers always; a social worker only once the person confirmed sharing with them
+    (until then: the enrolment status only)."""
+    if user.role in {User.Role.COORDINATOR, User.Role.TRAINER}:
+        return True
+    if user.role == User.Role.SOCIAL_WORKER:
+        return trainee.sharing == Sharing.CONFIRMED
+    return False
+
+
+def may_withdraw_sharing(user, trainee):
+    """The person's referrer (on the person's word) may withdraw sharing; the trainee
+    does it from their own page."""
+    return (
+        user.role == User.Role.SOCIAL_WORKER
+        and trainee.sharing == Sharing.CONFIRMED
+        and trainees_for(user).filter(pk=trainee.pk).exists()
+    )
+
+
+# --- referrals ------------------------------------------------------------------
+
+
+def referrals_for(user):
+    """Referrals `user` may see.
+
+    - coordinator: all;
+    - social worker: their own, or all of their organisation's if it shares;
+    - others: none.
+    """
+    from parcours.referrals.models import Referral
+
+    qs = Referral.objects.all()
+    if not user.is_authenticated or not user.is_active:
+        return qs.none()
+    if user.role == User.Role.COORDINATOR:
+        return qs
+    if user.role == User.Role.SOCIAL_WORKER:
+        organisation = user.organisation
+        if organisation is not None and organisation.social_workers_see_all:
+            return qs.filter(organisation=organisation)
+        return qs.filter(referrer=user)
+    return qs.none()
+
+
+def get_referral_for(user, pk, *, triage=False):
+    """The referral `pk` if `user` may see it (triage=True: decide on it), else 404.
+
+    Seeing: as `referrals_for`. Triage (accept, waiting list, decline, merge): coordinators.
+    """
+    if triage and not may_triage(user):
+        raise Http404
+    return get_object_or_404(
+        referrals_for(user).select_related("referrer", "organisation", "course", "trainee"), pk=pk
+    )
+
+
+def may_list_referrals(user):
+    """Social workers (their referrals) and coordinators (all)."""
+    return may_refer(user) or may_triage(user)
+
+
+def may_refer(user):
+    """Social workers of a partner organisation."""
+    return (
+        user.is_authenticated
+        and user.role == User.Role.SOCIAL_WORKER
+        and user.organisation_id is not None
+    )
+
+
+def may_triage(user):
+    """Coordinators."""
+    return user.is_authenticated and user.role == User.Role.COORDINATOR
+
+
+# --- organisations -----------------------------------------------------------------
+
+
+def organisations_for(user):
+    """Coordinators: all; a social worker: their own organisation."""
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    if user.role == User.Role.COORDINATOR:
+        return Organisation.objects.all()
+    if user.role == User.Role.SOCIAL_WORKER and user.organisation_id:
+        return Organisation.objects.filter(pk=user.organisation_id)
+    return Organisation.objects.none()
+
+
+def get_organisation_for(user, pk, *, manage=False):
+    """The organisation `pk` if `user` may see it (manage=True: invite colleagues and
+    set who sees what): coordinators; its contact person. Else 404."""
+    organisation = get_object_or_404(organisations_for(user), pk=pk)
+    if manage and not may_manage_organisation(user, organisation):
+        raise Http404
+    return organisation
+
+
+def may_manage_organisation(user, organisation):
+    if user.role == User.Role.COORDINATOR:
+        return True
+    return (
+        user.role == User.Role.SOCIAL_WORKER
+        and user.is_organisation_contact
+        and user.organisation_id == organisation.pk
+    )
 
 
 # --- view decorators ---------------------------------------------------------------

@@ -55,6 +55,8 @@ SECRET_KEY = _secret_key()
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# The address people use to reach Parcours: links in e-mails and on login cards.
+SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # How many reverse proxies in front of Parcours append to X-Forwarded-For. With 0,
 # REMOTE_ADDR is the client; with 1, the last X-Forwarded-For entry is (the one our
 # own proxy wrote: earlier entries are whatever the client sent).
@@ -73,6 +75,10 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "parcours.core",
     "parcours.audit",
+    "parcours.rooms",
+    "parcours.courses",
+    "parcours.referrals",
+    "parcours.notifications",
 ]
 
 MIDDLEWARE = [

@@ -6,4 +6,6 @@ urlpatterns = [
     path("", core_views.public_home, name="public_home"),
     path("langue/", core_views.set_language, name="set_language"),
     path("", include("parcours.people.urls")),
+    path("", include("parcours.referrals.urls")),
+    path("", include("parcours.notifications.urls")),
 ]

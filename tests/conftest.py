@@ -109,3 +109,61 @@ def other_trainee(other_site, other_social_worker):
         site=other_site,
         referrer=other_social_worker,
     )
+
+
+@pytest.fixture
+def course(site, trainer):
+    from tests.courses.factories import CourseFactory, RoomFactory
+
+    return CourseFactory(title="Atelier du mardi", room=RoomFactory(site=site), trainers=[trainer])
+
+
+@pytest.fixture
+def enrolment(course, trainee):
+    from tests.courses.factories import EnrolmentFactory
+
+    return EnrolmentFactory(course=course, trainee=trainee)
+
+
+@pytest.fixture
+def referral(social_worker):
+    from tests.referrals.factories import ReferralFactory
+
+    return ReferralFactory(referrer=social_worker)
+
+
+@pytest.fixture
+def invitation_token(organisation, coordinator):
+    from parcours.people.actions import invite_social_worker
+
+    return invite_social_worker(
+        actor=coordinator, organisation=organisation, email="new@example.org"
+    )[1]
+
+
+@pytest.fixture
+def run_tasks():
+    """Run the queued background tasks the way `parcours worker` does, minus its loop
+    (whose connection clean-up would end the test's transaction)."""
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    def run():
+        worker = Worker(
+            queue_names=["*"],
+            interval=0,
+            batch=True,
+            backend_name="default",
+            startup_delay=False,
+            max_tasks=None,
+            worker_id="tests",
+            excluded_queue_names=[],
+        )
+        done = 0
+        while (result := DBTaskResult.objects.ready().first()) is not None:
+            result.claim(worker.worker_id)
+            worker.run_task(result)
+            done += 1
+        return done
+
+    return run

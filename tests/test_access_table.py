@@ -28,11 +28,12 @@ def row(**statuses):
     return table
 
 
-AMINA = {
-    "pk": "trainee"
-}  # the URL's pk is the `trainee` fixture's: Amina, referred by social_worker
+# URL arguments name fixtures, whose pk is used.
+AMINA = {"pk": "trainee"}  # Amina, referred by social_worker, at the trainer's site
+REFERRAL = {"pk": "referral"}  # a referral sent by social_worker, to triage
+ORG_A = {"pk": "organisation"}  # social_worker's organisation
 
-# url name -> (method, kwargs built from fixtures, expected status per role)
+# url name -> (method, kwargs built from fixtures, expected status per role[, POST data])
 ACCESS = {
     "public_home": ("get", {}, row(anonymous=200, others=302)),
     "set_language": ("post", {}, row(others=302)),
@@ -66,7 +67,111 @@ ACCESS = {
         AMINA,
         row(anonymous=302, coordinator=302, trainer=302, others=404),
     ),
+    "people:login_card": (
+        "get",
+        AMINA,
+        row(anonymous=302, coordinator=200, trainer=200, others=404),
+    ),
+    "people:login_card_pdf": (
+        "get",
+        AMINA,
+        row(anonymous=302, coordinator=200, trainer=200, others=404),
+    ),
+    "people:my_sharing": (
+        "get",
+        {},
+        row(anonymous=302, trainee=200, other_trainee=200, others=404),
+    ),
+    # Only the referrer, and only while sharing is confirmed.
+    "people:trainee_withdraw_sharing": (
+        "post",
+        AMINA,
+        row(anonymous=302, social_worker=302, others=404),
+    ),
+    "people:trainee_end_enrolment": (
+        "post",
+        {"pk": "trainee", "enrolment_pk": "enrolment"},
+        row(anonymous=302, coordinator=302, trainer=302, others=404),
+    ),
+    "people:organisation_detail": (
+        "get",
+        ORG_A,
+        row(anonymous=302, coordinator=200, social_worker=200, others=404),
+    ),
+    # social_worker is not their organisation's contact: managing is the coordinator's.
+    "people:organisation_visibility": (
+        "post",
+        ORG_A,
+        row(anonymous=302, coordinator=302, others=404),
+        {"social_workers_see_all": "1"},
+    ),
+    "people:organisation_invite": (
+        "post",
+        ORG_A,
+        row(anonymous=302, coordinator=302, others=404),
+        {"email": "colleague@example.org"},
+    ),
+    # A public page: the invitation link works for whoever holds it.
+    "people:accept_invitation": ("get", {"token": "invitation_token"}, row(others=200)),
+    "referrals:list": (
+        "get",
+        {},
+        row(anonymous=302, coordinator=200, social_worker=200, other_social_worker=200, others=404),
+    ),
+    "referrals:create": (
+        "get",
+        {},
+        row(anonymous=302, social_worker=200, other_social_worker=200, others=404),
+    ),
+    "referrals:triage": ("get", {}, row(anonymous=302, coordinator=200, others=404)),
+    "referrals:detail": (
+        "get",
+        REFERRAL,
+        row(anonymous=302, coordinator=200, social_worker=200, others=404),
+    ),
+    "referrals:accept": (
+        "post",
+        REFERRAL,
+        row(anonymous=302, coordinator=302, others=404),
+        {"course": "course"},
+    ),
+    "referrals:wait": (
+        "post",
+        REFERRAL,
+        row(anonymous=302, coordinator=302, others=404),
+        {"course": "course"},
+    ),
+    "referrals:decline": (
+        "post",
+        REFERRAL,
+        row(anonymous=302, coordinator=302, others=404),
+        {"reason": "Complet"},
+    ),
+    "referrals:merge": (
+        "post",
+        REFERRAL,
+        row(anonymous=302, coordinator=302, others=404),
+        {"trainee": "trainee"},
+    ),
+    "notifications:inbox": ("get", {}, row(anonymous=302, others=200)),
 }
+
+FIXTURE_NAMES = {
+    "trainee",
+    "referral",
+    "organisation",
+    "enrolment",
+    "course",
+    "invitation_token",
+}
+
+
+def resolve(value, request):
+    """A fixture's pk (or the fixture itself, for a token); other values as they are."""
+    if value in FIXTURE_NAMES:
+        obj = request.getfixturevalue(value)
+        return getattr(obj, "pk", obj)
+    return value
 
 
 def walk(patterns, prefix=""):
@@ -86,18 +191,23 @@ def test_every_url_pattern_is_in_the_access_table():
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("name", sorted(ACCESS))
-def test_role_gets_the_expected_status(request, client, name, role):
+def test_role_gets_the_expected_status(db, request, client, name, role):
     from django.urls import reverse
 
-    method, kwargs_spec, expected = ACCESS[name]
+    method, kwargs_spec, expected, *data_spec = ACCESS[name]
     # Create every persona, so that "others" exist whoever signs in.
     people = {r: request.getfixturevalue(r) for r in ROLES if r != "anonymous"}
-    kwargs = {key: people[fixture].pk for key, fixture in kwargs_spec.items()}
+    kwargs = {key: resolve(fixture, request) for key, fixture in kwargs_spec.items()}
+    data = {
+        key: resolve(value, request) for key, value in (data_spec[0] if data_spec else {}).items()
+    }
     if role != "anonymous":
         person = people[role]
         client.force_login(getattr(person, "user", person))
     url = reverse(name, kwargs=kwargs)
-    response = getattr(client, method)(url, {"language": "en"} if name == "set_language" else {})
+    if name == "set_language":
+        data = {"language": "en"}
+    response = getattr(client, method)(url, data)
     assert response.status_code == expected[role], f"{role} {method.upper()} {url}"
     if method == "post":
         # The same URL refuses GET for everyone signed in (no change without POST).

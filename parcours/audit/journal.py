@@ -34,3 +34,29 @@ def log_account_unlocked(*, actor, trainee, request):
 
 def log_account_locked(*, trainee, request):
     return _log(Entry.Action.ACCOUNT_LOCKED, actor=None, trainee=trainee, request=request)
+
+
+def log_referral_accepted(*, actor, trainee, request, obj):
+    return _log(
+        Entry.Action.REFERRAL_ACCEPTED, actor=actor, trainee=trainee, request=request, obj=obj
+    )
+
+
+def log_referral_merged(*, actor, trainee, request, obj):
+    return _log(
+        Entry.Action.REFERRAL_MERGED, actor=actor, trainee=trainee, request=request, obj=obj
+    )
+
+
+def log_consent_changed(*, actor, trainee, request, obj):
+    return _log(
+        Entry.Action.CONSENT_CHANGED, actor=actor, trainee=trainee, request=request, obj=obj
+    )
+
+
+def log_login_card_printed(*, actor, trainee, request):
+    return _log(Entry.Action.LOGIN_CARD_PRINTED, actor=actor, trainee=trainee, request=request)
+
+
+def log_invitation_sent(*, actor, request, obj):
+    return _log(Entry.Action.INVITATION_SENT, actor=actor, request=request, obj=obj)

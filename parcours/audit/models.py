@@ -20,6 +20,11 @@ class Entry(models.Model):
         PIN_RESET = "pin_reset", _("Code personnel renouvelé")
         ACCOUNT_UNLOCKED = "account_unlocked", _("Compte débloqué")
         ACCOUNT_LOCKED = "account_locked", _("Compte bloqué après trop d'erreurs")
+        REFERRAL_ACCEPTED = "referral_accepted", _("Orientation acceptée, compte créé")
+        REFERRAL_MERGED = "referral_merged", _("Orientation rattachée à un·e stagiaire")
+        CONSENT_CHANGED = "consent_changed", _("Accord de partage modifié")
+        LOGIN_CARD_PRINTED = "login_card_printed", _("Carte de connexion imprimée")
+        INVITATION_SENT = "invitation_sent", _("Invitation envoyée")
 
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     action = models.CharField(max_length=40, choices=Action.choices)

@@ -13,6 +13,11 @@ def parcours(request):
         nav.append((reverse("people:home"), _("Accueil")))
         if access.may_list_trainees(user):
             nav.append((reverse("people:trainee_list"), _("Stagiaires")))
+        if access.may_triage(user):
+            nav.append((reverse("referrals:triage"), _("À traiter")))
+        if access.may_list_referrals(user):
+            nav.append((reverse("referrals:list"), _("Orientations")))
+        nav.append((reverse("notifications:inbox"), _("Messages")))
     return {
         "programme_name": settings.PROGRAMME_NAME,
         "nav": nav,

@@ -1,9 +1,24 @@
 """Demo data: two sites, two partner organisations, the six accounts of the README,
 and about ten more trainees. Later issues add their own parts here."""
 
-from django.db import transaction
+import datetime
 
-from parcours.people.models import Organisation, Site, Trainee, User, generate_pin, suggest_username
+from django.db import transaction
+from django.utils import timezone
+
+from parcours.courses.models import Course, Enrolment, Weekday
+from parcours.people.models import (
+    ConsentEvent,
+    Organisation,
+    Sharing,
+    Site,
+    Trainee,
+    User,
+    generate_pin,
+    suggest_username,
+)
+from parcours.referrals.models import Referral
+from parcours.rooms.models import Room
 
 DEMO_PASSWORD = "parcours-demo"
 
@@ -94,6 +109,10 @@ def load():
         )
         referrers = {"A": (referente, org_a), "B": (referent2, org_b)}
 
+        referente.is_organisation_contact = True
+        referente.save(update_fields=["is_organisation_contact"])
+        courses = make_courses(sites, trainer)
+
         make_trainee(
             "amina",
             "246810",
@@ -133,7 +152,189 @@ def load():
                 languages=languages,
                 housing_facility=housing,
             )
+        enrol_everyone(courses, trainer)
+        make_open_referrals(
+            referente, referent2, courses, coordinator=User.objects.get(role="coordinator")
+        )
     return True
+
+
+def make_courses(sites, trainer):
+    tilleuls = Room.objects.create(site=sites[0], name="Salle informatique", seats=10)
+    jules_verne = Room.objects.create(site=sites[1], name="Salle Jules-Verne", seats=6)
+    start = timezone.localdate() - datetime.timedelta(weeks=12)
+    courses = {
+        "tuesday": Course.objects.create(
+            title="Atelier numérique du mardi",
+            room=tilleuls,
+            weekday=Weekday.TUESDAY,
+            start_time=datetime.time(14, 0),
+            capacity=8,
+            first_date=start,
+        ),
+        "thursday": Course.objects.create(
+            title="Atelier du jeudi",
+            room=jules_verne,
+            weekday=Weekday.THURSDAY,
+            start_time=datetime.time(10, 0),
+            capacity=6,
+            first_date=start,
+        ),
+        "friday": Course.objects.create(
+            title="Atelier du vendredi matin",
+            room=tilleuls,
+            weekday=Weekday.FRIDAY,
+            start_time=datetime.time(9, 30),
+            capacity=6,
+            first_date=start,
+        ),
+    }
+    for course in courses.values():
+        course.trainers.add(trainer)
+    return courses
+
+
+def enrol_everyone(courses, trainer):
+    """Each trainee came through an accepted referral; Amina and Karim confirmed sharing."""
+    coordinator = User.objects.get(role=User.Role.COORDINATOR)
+    for trainee in Trainee.objects.select_related("site", "referrer"):
+        course = courses["tuesday"] if trainee.site.name.startswith("Pôle") else courses["thursday"]
+        start = course.first_date + datetime.timedelta(days=7 * (trainee.pk % 4))
+        Enrolment.objects.create(
+            course=course, trainee=trainee, start_date=start, created_by=coordinator
+        )
+        referral = Referral.objects.create(
+            referrer=trainee.referrer,
+            organisation=trainee.organisation,
+            first_name=trainee.first_name,
+            last_name=trainee.last_name,
+            birth_year=trainee.birth_year,
+            phone=trainee.phone,
+            languages=trainee.languages,
+            reading_level="little",
+            housing_facility=trainee.housing_facility,
+            needs=["email", "aide_aux_demarches_administratives"],
+            consent_method="oral",
+            consent_at=timezone.now() - datetime.timedelta(weeks=13),
+            status=Referral.Status.ENROLLED,
+            course=course,
+            trainee=trainee,
+            decided_by=coordinator,
+            decided_at=timezone.now() - datetime.timedelta(weeks=12),
+        )
+        ConsentEvent.objects.create(
+            kind=ConsentEvent.Kind.REFERRAL,
+            method=ConsentEvent.Method.ORAL,
+            referral=referral,
+            trainee=trainee,
+            recorded_by=trainee.referrer,
+            created_at=referral.consent_at,
+        )
+        # Amina and Karim said yes; a few others have not signed in yet.
+        if trainee.pk % 3 or trainee.user.username in {"amina", "karim"}:
+            trainee.sharing = Sharing.CONFIRMED
+            trainee.save(update_fields=["sharing"])
+            ConsentEvent.objects.create(
+                kind=ConsentEvent.Kind.CONFIRMED,
+                method=ConsentEvent.Method.ONLINE,
+                trainee=trainee,
+                recorded_by=trainee.user,
+            )
+
+
+# (first, last, birth year, referrer A/B, status, needs, extra)
+OPEN_REFERRALS = [
+    (
+        "Samira",
+        "Belkacem",
+        1991,
+        "A",
+        "submitted",
+        ["email", "aide_aux_demarches_administratives"],
+        {
+            "needs_text": "Faire ses démarches CAF seule, créer une adresse e-mail.",
+            "reading_level": "little",
+        },
+    ),
+    (
+        "Fatoumata",
+        "Diallo",
+        1987,
+        "B",
+        "submitted",
+        ["navigation_sur_internet"],
+        {"needs_text": "Chercher un logement en ligne.", "reading_level": "none"},
+    ),
+    (
+        "Youssouf",
+        "Traoré",
+        1999,
+        "B",
+        "submitted",
+        ["insertion_professionnelle", "bureautique"],
+        {"needs_text": "Faire son CV et le garder en ligne.", "reading_level": "good"},
+    ),
+    ("Ioana", "Marin", 1976, "A", "waiting", ["email"], {"reading_level": "little", "weeks": 3}),
+    (
+        "Abdoulaye",
+        "Sow",
+        1994,
+        "B",
+        "waiting",
+        ["prendre_en_main_du_materiel"],
+        {"reading_level": "none", "weeks": 1},
+    ),
+    (
+        "Patrick",
+        "Durand",
+        1969,
+        "A",
+        "declined",
+        ["bureautique"],
+        {
+            "reading_level": "good",
+            "decline_reason": "Monsieur Durand cherche une formation certifiante "
+            "en bureautique : nous l'avons orienté vers le GRETA, mieux adapté.",
+        },
+    ),
+]
+
+
+def make_open_referrals(referente, referent2, courses, coordinator):
+    referrers = {"A": referente, "B": referent2}
+    for index, (first, last, year, key, status, needs, extra) in enumerate(OPEN_REFERRALS):
+        referrer = referrers[key]
+        weeks = extra.pop("weeks", 0)
+        referral = Referral.objects.create(
+            referrer=referrer,
+            organisation=referrer.organisation,
+            first_name=first,
+            last_name=last,
+            birth_year=year,
+            needs=needs,
+            consent_method="written" if index % 2 else "oral",
+            available_days=[Weekday.TUESDAY, Weekday.THURSDAY],
+            available_times=["morning", "afternoon"],
+            languages="français",
+            status=status,
+            **extra,
+        )
+        Referral.objects.filter(pk=referral.pk).update(
+            created_at=timezone.now() - datetime.timedelta(days=20 - index * 3)
+        )
+        ConsentEvent.objects.create(
+            kind=ConsentEvent.Kind.REFERRAL,
+            method=referral.consent_method,
+            referral=referral,
+            recorded_by=referrer,
+        )
+        if status == "waiting":
+            referral.course = courses["thursday"]
+            referral.waiting_since = timezone.now() - datetime.timedelta(weeks=weeks)
+        if status in {"waiting", "declined"}:
+            referral.decided_by = coordinator
+            referral.decided_at = timezone.now() - datetime.timedelta(days=2)
+        referral.save()
 
 
 def make_trainee(username, pin, first_name, last_name, site, referrer, organisation, **fields):

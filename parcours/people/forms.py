@@ -42,3 +42,68 @@ class TraineeSignInForm(forms.Form):
             }
         ),
     )
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("Adresse e-mail du ou de la référente"))
+
+    def clean_email(self):
+        from parcours.people.models import User
+
+        email = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(_("Cette adresse a déjà un compte."))
+        return email
+
+
+class VisibilityForm(forms.Form):
+    social_workers_see_all = forms.TypedChoiceField(
+        label=_("Qui voit les stagiaires orientés par la structure ?"),
+        choices=[
+            ("0", _("Chaque référent·e voit seulement les personnes qu'il ou elle a orientées")),
+            ("1", _("Tous les référent·es de la structure voient toutes ses personnes")),
+        ],
+        coerce=lambda value: value == "1",
+        widget=forms.RadioSelect,
+    )
+
+
+class AcceptInvitationForm(forms.Form):
+    first_name = forms.CharField(label=_("Prénom"), max_length=150)
+    last_name = forms.CharField(label=_("Nom"), max_length=150)
+    password1 = forms.CharField(
+        label=_("Mot de passe (12 caractères au moins)"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password2 = forms.CharField(
+        label=_("Le même mot de passe, encore une fois"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args, email, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.email = email
+
+    def clean(self):
+        from django.contrib.auth.password_validation import validate_password
+
+        from parcours.people.models import User
+
+        cleaned = super().clean()
+        one, two = cleaned.get("password1"), cleaned.get("password2")
+        if one and two and one != two:
+            self.add_error("password2", _("Les deux mots de passe sont différents."))
+        elif one:
+            candidate = User(
+                email=self.email,
+                username=self.email,
+                first_name=cleaned.get("first_name", ""),
+                last_name=cleaned.get("last_name", ""),
+            )
+            try:
+                validate_password(one, candidate)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned

@@ -4,6 +4,7 @@ Staff (coordinators, trainers, social workers) sign in with e-mail and password;
 trainees with a username and a 6-digit PIN, stored as the user's password hash.
 """
 
+import hashlib
 import secrets
 from datetime import timedelta
 
@@ -100,6 +101,9 @@ class User(AbstractBaseUser):
     )
     sites = models.ManyToManyField(Site, verbose_name=_("lieux"), blank=True, related_name="staff")
     language = models.CharField(_("langue"), max_length=10, blank=True)
+    # A partner organisation's contact person may invite colleagues and set the
+    # organisation's visibility rule.
+    is_organisation_contact = models.BooleanField(_("contact de la structure"), default=False)
     is_active = models.BooleanField(_("actif"), default=True)
     date_joined = models.DateTimeField(default=timezone.now)
 
@@ -224,6 +228,13 @@ class TraineeQuerySet(models.QuerySet):
         return self.filter(status=Trainee.Status.ACTIVE)
 
 
+class Sharing(models.TextChoices):
+    PENDING = "pending", _("pas encore demandé")
+    CONFIRMED = "confirmed", _("d'accord")
+    REFUSED = "refused", _("refusé")
+    WITHDRAWN = "withdrawn", _("retiré")
+
+
 class Trainee(models.Model):
     """A person in the programme. Their sign-in is `user` (role trainee)."""
 
@@ -266,6 +277,14 @@ class Trainee(models.Model):
     status = models.CharField(
         _("statut"), max_length=10, choices=Status.choices, default=Status.ACTIVE
     )
+    # The person's own word on sharing their attendance and progress with the referrer.
+    # Until they confirm, the referrer sees only the enrolment status.
+    sharing = models.CharField(
+        _("partage avec le ou la référente"),
+        max_length=10,
+        choices=Sharing.choices,
+        default=Sharing.PENDING,
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = TraineeQuerySet.as_manager()
@@ -293,3 +312,87 @@ class Trainee(models.Model):
     def set_pin(self, pin):
         self.user.set_password(pin)
         self.user.save(update_fields=["password"])
+
+
+CONSENT_TEXT_VERSION = "2026-11"
+
+
+class ConsentEvent(models.Model):
+    """Every consent given, confirmed, refused or withdrawn: kept with date and author."""
+
+    class Kind(models.TextChoices):
+        REFERRAL = "referral", _("accord pour l'orientation, recueilli par le ou la référente")
+        CONFIRMED = "confirmed", _("partage confirmé par la personne")
+        REFUSED = "refused", _("partage refusé par la personne")
+        WITHDRAWN = "withdrawn", _("partage retiré")
+
+    class Method(models.TextChoices):
+        ORAL = "oral", _("à l'oral")
+        WRITTEN = "written", _("par écrit")
+        ONLINE = "online", _("dans Parcours")
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    method = models.CharField(max_length=10, choices=Method.choices)
+    trainee = models.ForeignKey(
+        Trainee, null=True, blank=True, on_delete=models.CASCADE, related_name="consent_events"
+    )
+    referral = models.ForeignKey(
+        "referrals.Referral",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="consent_events",
+    )
+    recorded_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    text_version = models.CharField(max_length=20, default=CONSENT_TEXT_VERSION)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.created_at:%Y-%m-%d})"
+
+
+class Invitation(models.Model):
+    """A one-time link inviting a social worker of a partner organisation (7 days)."""
+
+    VALIDITY = timedelta(days=7)
+
+    email = models.EmailField(_("adresse e-mail"))
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="invitations"
+    )
+    invited_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    # Only a hash is stored: a database leak does not hand out working links.
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    user = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.email
+
+    @property
+    def expires_at(self):
+        return self.created_at + self.VALIDITY
+
+    def is_usable(self, now=None):
+        return self.accepted_at is None and (now or timezone.now()) < self.expires_at
+
+    @staticmethod
+    def hash_token(token):
+        return hashlib.sha256(token.encode()).hexdigest()
+
+    @classmethod
+    def find(cls, token):
+        return (
+            cls.objects.select_related("organisation")
+            .filter(token_hash=cls.hash_token(token))
+            .first()
+        )

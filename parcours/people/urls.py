@@ -1,6 +1,6 @@
 from django.urls import path
 
-from parcours.people import views
+from parcours.people import organisation_views, views
 
 app_name = "people"
 urlpatterns = [
@@ -8,6 +8,7 @@ urlpatterns = [
     path("connexion/stagiaire/", views.trainee_login, name="trainee_login"),
     path("deconnexion/", views.logout_view, name="logout"),
     path("accueil/", views.home, name="home"),
+    path("mon-accord/", views.my_sharing, name="my_sharing"),
     path("stagiaires/", views.trainee_list, name="trainee_list"),
     path("stagiaires/<int:pk>/", views.trainee_detail, name="trainee_detail"),
     path("stagiaires/<int:pk>/nouveau-code/", views.trainee_reset_pin, name="trainee_reset_pin"),
@@ -15,4 +16,30 @@ urlpatterns = [
         "stagiaires/<int:pk>/nouveau-code/afficher/", views.trainee_new_pin, name="trainee_new_pin"
     ),
     path("stagiaires/<int:pk>/debloquer/", views.trainee_unlock, name="trainee_unlock"),
+    path("stagiaires/<int:pk>/carte/", views.login_card, name="login_card"),
+    path("stagiaires/<int:pk>/carte.pdf", views.login_card_pdf, name="login_card_pdf"),
+    path(
+        "stagiaires/<int:pk>/retirer-partage/",
+        views.trainee_withdraw_sharing,
+        name="trainee_withdraw_sharing",
+    ),
+    path(
+        "stagiaires/<int:pk>/inscriptions/<int:enrolment_pk>/terminer/",
+        views.trainee_end_enrolment,
+        name="trainee_end_enrolment",
+    ),
+    path(
+        "structures/<int:pk>/", organisation_views.organisation_detail, name="organisation_detail"
+    ),
+    path(
+        "structures/<int:pk>/visibilite/",
+        organisation_views.organisation_visibility,
+        name="organisation_visibility",
+    ),
+    path(
+        "structures/<int:pk>/inviter/",
+        organisation_views.organisation_invite,
+        name="organisation_invite",
+    ),
+    path("invitation/<str:token>/", organisation_views.accept_invitation, name="accept_invitation"),
 ]

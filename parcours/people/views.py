@@ -5,7 +5,8 @@ from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_not_required
 from django.db.models import Count, Q
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import time_format
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -15,10 +16,12 @@ from django.views.decorators.http import require_POST
 
 from parcours import access
 from parcours.audit import journal
-from parcours.people import actions, signin
+from parcours.courses.actions import end_enrolment
+from parcours.people import actions, card, signin
 from parcours.people.forms import StaffSignInForm, TraineeSignInForm
-from parcours.people.models import Organisation, Site, Trainee, User
+from parcours.people.models import Organisation, Sharing, Site, Trainee, User
 from parcours.people.signin import Outcome
+from parcours.referrals.models import Referral
 
 SESSION_LAST_SEEN = "parcours_last_seen"
 
@@ -33,6 +36,11 @@ def _next_url(request):
 def _signed_in(request, user, target):
     """Open the session (Django's login() gives it a new key) in the user's language."""
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    if not user.language and chosen in dict(settings.LANGUAGES):
+        # The language picked on the sign-in page becomes the account's.
+        user.language = chosen
+        user.save(update_fields=["language"])
     response = redirect(target)
     if user.language:
         response.set_cookie(settings.LANGUAGE_COOKIE_NAME, user.language, samesite="Lax")
@@ -158,6 +166,7 @@ def _coordinator_home(request):
             trainee_count=Count("trainees", distinct=True),
         ),
         "locked": _locked_accounts(request.user),
+        "to_triage": Referral.objects.to_triage().count(),
     }
     return render(request, "people/home_coordinator.html", ctx)
 
@@ -175,15 +184,28 @@ def _social_worker_home(request):
     ctx = {
         "trainees": access.trainees_for(request.user).select_related("site", "referrer"),
         "organisation": request.user.organisation,
+        "referrals": access.referrals_for(request.user)
+        .exclude(status=Referral.Status.MERGED)
+        .select_related("course")[:50],
+        "may_manage_organisation": request.user.organisation is not None
+        and access.may_manage_organisation(request.user, request.user.organisation),
     }
     return render(request, "people/home_social_worker.html", ctx)
 
 
 def _trainee_home(request):
-    trainee = (
-        access.trainees_for(request.user).select_related("referrer", "site", "organisation").first()
+    trainee = _own_trainee(request)
+    if trainee.sharing == Sharing.PENDING and trainee.referrer_id:
+        # First sign-in: the person says whether their referrer may hear about them.
+        return redirect("people:my_sharing")
+    enrolment = (
+        trainee.enrolments.current()
+        .select_related("course__room__site")
+        .order_by("start_date")
+        .first()
     )
-    return render(request, "people/home_trainee.html", {"trainee": trainee})
+    ctx = {"trainee": trainee, "course": enrolment.course if enrolment else None}
+    return render(request, "people/home_trainee.html", ctx)
 
 
 @access.require(access.may_list_trainees)
@@ -207,7 +229,11 @@ def trainee_detail(request, pk):
     ctx = {
         "trainee": trainee,
         "may_manage_sign_in": access.may_manage_sign_in(request.user),
+        "may_see_progress": access.may_see_progress(request.user, trainee),
+        "may_withdraw_sharing": access.may_withdraw_sharing(request.user, trainee),
         "paused": trainee.user.is_paused(),
+        "enrolments": trainee.enrolments.current().select_related("course__room__site"),
+        "consent_events": trainee.consent_events.select_related("recorded_by"),
     }
     return render(request, "people/trainee_detail.html", ctx)
 
@@ -248,4 +274,77 @@ def trainee_unlock(request, pk):
     messages.success(
         request, _("Le compte de %(name)s est débloqué.") % {"name": trainee.first_name}
     )
+    return redirect("people:trainee_detail", pk=trainee.pk)
+
+
+# --- login card ------------------------------------------------------------------
+
+
+@never_cache
+def login_card(request, pk):
+    trainee = access.get_trainee_for(request.user, pk, write=True)
+    journal.log_login_card_printed(actor=request.user, trainee=trainee, request=request)
+    return render(request, "people/login_card.html", card.card_context(request, trainee))
+
+
+@never_cache
+def login_card_pdf(request, pk):
+    trainee = access.get_trainee_for(request.user, pk, write=True)
+    journal.log_login_card_printed(actor=request.user, trainee=trainee, request=request)
+    response = HttpResponse(card.render_pdf(request, trainee), content_type="application/pdf")
+    # The username is the only identifier in the file name: no full name on a shared disk.
+    response["Content-Disposition"] = f'inline; filename="carte-{trainee.user.username}.pdf"'
+    return response
+
+
+# --- the person's own word on sharing --------------------------------------------
+
+
+def _own_trainee(request):
+    trainee = access.trainees_for(request.user).select_related("referrer", "organisation").first()
+    if trainee is None or not request.user.is_trainee:
+        raise Http404
+    return trainee
+
+
+@never_cache
+def my_sharing(request):
+    """Who referred me, what they will hear about; I agree or not."""
+    trainee = _own_trainee(request)
+    if request.method == "POST":
+        choice = request.POST.get("choice")
+        sharing = {"yes": Sharing.CONFIRMED, "no": Sharing.REFUSED, "stop": Sharing.WITHDRAWN}.get(
+            choice
+        )
+        if sharing is None:
+            return redirect("people:my_sharing")
+        actions.set_sharing(actor=request.user, trainee=trainee, sharing=sharing, request=request)
+        return redirect("people:home")
+    return render(request, "people/my_sharing.html", {"trainee": trainee})
+
+
+@require_POST
+def trainee_withdraw_sharing(request, pk):
+    trainee = access.get_trainee_for(request.user, pk)
+    if not access.may_withdraw_sharing(request.user, trainee):
+        raise Http404
+    actions.set_sharing(
+        actor=request.user, trainee=trainee, sharing=Sharing.WITHDRAWN, request=request
+    )
+    messages.success(
+        request,
+        _("C'est noté : vous ne recevrez plus de détails sur %(name)s.")
+        % {"name": trainee.first_name},
+    )
+    return redirect("people:trainee_detail", pk=trainee.pk)
+
+
+@require_POST
+def trainee_end_enrolment(request, pk, enrolment_pk):
+    trainee = access.get_trainee_for(request.user, pk, write=True)
+    enrolment = get_object_or_404(trainee.enrolments.current(), pk=enrolment_pk)
+    next_referral = end_enrolment(actor=request.user, enrolment=enrolment)
+    messages.success(request, _("L'inscription est terminée ; la place est libre."))
+    if next_referral is not None and access.may_triage(request.user):
+        return redirect("referrals:detail", pk=next_referral.pk)
     return redirect("people:trainee_detail", pk=trainee.pk)

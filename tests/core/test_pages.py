@@ -67,3 +67,10 @@ def test_the_language_is_remembered_on_the_account(client, coordinator):
         {"email": "coord@example.org", "password": "un mot de passe solide"},
     )
     assert response.cookies["django_language"].value == "en"
+
+
+def test_the_language_chosen_before_signing_in_is_kept_on_the_account(client, trainee):
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    client.post(reverse("people:trainee_login"), {"username": "amina", "pin": "246810"})
+    trainee.user.refresh_from_db()
+    assert trainee.user.language == "en"

@@ -1,6 +1,6 @@
 import factory
 
-from parcours.people.models import Organisation, Site, Trainee, User
+from parcours.people.models import Organisation, Sharing, Site, Trainee, User
 
 PASSWORD = "un mot de passe solide"
 
@@ -71,3 +71,5 @@ class TraineeFactory(factory.django.DjangoModelFactory):
     site = factory.SubFactory(SiteFactory)
     referrer = factory.SubFactory(UserFactory, social_worker=True)
     organisation = factory.SelfAttribute("referrer.organisation")
+    # Most tests are about a trainee already past their first sign-in.
+    sharing = Sharing.CONFIRMED

@@ -1,0 +1,29 @@
+"""Reference data shipped with Parcours, read once per process."""
+
+import json
+from functools import cache
+from pathlib import Path
+
+HERE = Path(__file__).parent
+
+
+@cache
+def coop_enums():
+    return json.loads((HERE / "coop_cra_enums.json").read_text(encoding="utf-8"))
+
+
+def need_themes():
+    """The Coop's themes, as (code, label) choices grouped for a checklist.
+
+    Codes are the Coop's own, so referral needs export in its vocabulary.
+    """
+    enums = coop_enums()
+    return [
+        ("Numérique", list(enums["Thematique_non_administratives"].items())),
+        ("Démarches administratives", list(enums["Thematique_administratives"].items())),
+    ]
+
+
+def need_labels():
+    enums = coop_enums()
+    return {**enums["Thematique_non_administratives"], **enums["Thematique_administratives"]}

@@ -1,0 +1,123 @@
+"""Partner organisations: who sees what, and inviting social workers."""
+
+import logging
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_not_required
+from django.core.mail import send_mail
+from django.db.models import Count
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from parcours import access
+from parcours.people import actions
+from parcours.people.forms import AcceptInvitationForm, InvitationForm, VisibilityForm
+from parcours.people.models import Invitation, User
+
+logger = logging.getLogger("parcours.people")
+
+
+def organisation_detail(request, pk):
+    organisation = access.get_organisation_for(request.user, pk)
+    manage = access.may_manage_organisation(request.user, organisation)
+    ctx = {
+        "organisation": organisation,
+        "members": organisation.members.filter(role=User.Role.SOCIAL_WORKER).annotate(
+            referral_count=Count("referrals", distinct=True)
+        ),
+        "may_manage": manage,
+    }
+    if manage:
+        ctx.update(
+            invitation_form=InvitationForm(),
+            visibility_form=VisibilityForm(
+                initial={
+                    "social_workers_see_all": "1" if organisation.social_workers_see_all else "0"
+                }
+            ),
+            invitations=organisation.invitations.filter(accepted_at__isnull=True),
+        )
+    return render(request, "people/organisation_detail.html", ctx)
+
+
+@require_POST
+def organisation_visibility(request, pk):
+    organisation = access.get_organisation_for(request.user, pk, manage=True)
+    form = VisibilityForm(request.POST)
+    if form.is_valid():
+        organisation.social_workers_see_all = form.cleaned_data["social_workers_see_all"]
+        organisation.save(update_fields=["social_workers_see_all"])
+        messages.success(request, _("C'est enregistré."))
+    return redirect("people:organisation_detail", pk=organisation.pk)
+
+
+@require_POST
+def organisation_invite(request, pk):
+    organisation = access.get_organisation_for(request.user, pk, manage=True)
+    form = InvitationForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        return redirect("people:organisation_detail", pk=organisation.pk)
+    invitation, token = actions.invite_social_worker(
+        actor=request.user,
+        organisation=organisation,
+        email=form.cleaned_data["email"],
+        request=request,
+    )
+    link = request.build_absolute_uri(reverse("people:accept_invitation", args=[token]))
+    body = _(
+        "Bonjour,\n\n%(who)s vous invite à rejoindre %(programme)s, l'atelier numérique où vous "
+        "pourrez orienter les personnes que vous accompagnez.\n\nCréez votre mot de passe ici "
+        "(lien valable 7 jours, une seule fois) :\n%(link)s\n"
+    ) % {"who": request.user.display_name, "programme": settings.PROGRAMME_NAME, "link": link}
+    try:
+        # Sent now rather than by the worker: the token exists only in this request
+        # (the database keeps its hash), so a queued task would have to store it.
+        send_mail(
+            _("Invitation à rejoindre %(p)s") % {"p": settings.PROGRAMME_NAME},
+            body,
+            None,
+            [invitation.email],
+        )
+    except Exception:
+        logger.exception("invitation e-mail %s could not be sent", invitation.pk)
+        messages.error(
+            request,
+            _(
+                "L'e-mail n'est pas parti. Donnez ce lien à la personne par un autre moyen : %(link)s"
+            )
+            % {"link": link},
+        )
+    else:
+        messages.success(
+            request, _("Invitation envoyée à %(email)s.") % {"email": invitation.email}
+        )
+    return redirect("people:organisation_detail", pk=organisation.pk)
+
+
+@login_not_required
+@never_cache
+def accept_invitation(request, token):
+    invitation = Invitation.find(token)
+    if invitation is None or not invitation.is_usable():
+        return render(request, "people/invitation_invalid.html", status=404)
+    form = AcceptInvitationForm(request.POST or None, email=invitation.email)
+    if request.method == "POST" and form.is_valid():
+        user = actions.accept_invitation(
+            invitation=invitation,
+            first_name=form.cleaned_data["first_name"],
+            last_name=form.cleaned_data["last_name"],
+            password=form.cleaned_data["password1"],
+        )
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Bienvenue ! Votre compte est prêt."))
+        return redirect("people:home")
+    return render(
+        request, "people/invitation_accept.html", {"form": form, "invitation": invitation}
+    )
