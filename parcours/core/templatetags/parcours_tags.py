@@ -1,0 +1,15 @@
+from django import template
+from django.utils import formats
+from django.utils.translation import get_language
+
+register = template.Library()
+
+
+@register.filter
+def plain_time(value):
+    """A time as people say it: "14 h", "9 h 30" in French; the locale's format elsewhere."""
+    if value is None:
+        return ""
+    if (get_language() or "fr").startswith("fr"):
+        return f"{value.hour} h" if value.minute == 0 else f"{value.hour} h {value.minute:02d}"
+    return formats.time_format(value)
