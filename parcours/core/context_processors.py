@@ -17,7 +17,9 @@ def parcours(request):
             nav.append((reverse("referrals:triage"), _("À traiter")))
         if access.may_list_referrals(user):
             nav.append((reverse("referrals:list"), _("Orientations")))
-        nav.append((reverse("notifications:inbox"), _("Messages")))
+        unread = user.notifications.unread().count()
+        label = _("Messages (%(n)s)") % {"n": unread} if unread else _("Messages")
+        nav.append((reverse("notifications:inbox"), label))
     return {
         "programme_name": settings.PROGRAMME_NAME,
         "nav": nav,

@@ -74,3 +74,13 @@ def test_the_language_chosen_before_signing_in_is_kept_on_the_account(client, tr
     client.post(reverse("people:trainee_login"), {"username": "amina", "pin": "246810"})
     trainee.user.refresh_from_db()
     assert trainee.user.language == "en"
+
+
+def test_the_menu_counts_unread_messages(client, social_worker):
+    from parcours.notifications.send import notify
+
+    notify(social_worker, text="Orientation de Samira : inscrite.")
+    client.force_login(social_worker)
+    assert "Messages (1)" in client.get(reverse("people:home")).text
+    client.get(reverse("notifications:inbox"))
+    assert "Messages (1)" not in client.get(reverse("people:home")).text
