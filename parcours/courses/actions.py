@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from parcours.notifications.send import notify
+from parcours.notifications.send import in_language_of, notify
 from parcours.people.models import User
 
 
@@ -17,12 +17,11 @@ def end_enrolment(*, actor, enrolment):
         next_referral = Referral.objects.waiting_for(enrolment.course).first()
         if next_referral is not None:
             for coordinator in User.objects.filter(role=User.Role.COORDINATOR, is_active=True):
-                notify(
-                    coordinator,
-                    text=_(
+                with in_language_of(coordinator):
+                    text = _(
                         "Une place s'est libérée dans « %(course)s ». Prochaine personne : %(name)s."
-                    )
-                    % {"course": enrolment.course.title, "name": next_referral.full_name},
-                    url=reverse("referrals:detail", args=[next_referral.pk]),
+                    ) % {"course": enrolment.course.title, "name": next_referral.full_name}
+                notify(
+                    coordinator, text=text, url=reverse("referrals:detail", args=[next_referral.pk])
                 )
     return next_referral

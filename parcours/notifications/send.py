@@ -4,9 +4,20 @@ In-app now; e-mail by the worker after the transaction commits. E-mails carry no
 personal data beyond a first name and a link to sign in and read the rest.
 """
 
+from contextlib import contextmanager
+
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 
 from parcours.notifications.models import Notification
+
+
+@contextmanager
+def in_language_of(recipient):
+    """Write what `recipient` will read in their language, not the actor's."""
+    with translation.override(recipient.language or settings.LANGUAGE_CODE):
+        yield
 
 
 def notify(recipient, *, text, url="", email_text=""):

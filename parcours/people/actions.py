@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from parcours.audit import journal
-from parcours.notifications.send import notify
+from parcours.notifications.send import in_language_of, notify
 from parcours.people.models import ConsentEvent, Invitation, Sharing, User, generate_pin
 
 
@@ -56,22 +56,27 @@ def set_sharing(*, actor, trainee, sharing, request=None):
         )
         journal.log_consent_changed(actor=actor, trainee=trainee, request=request, obj=event)
         if trainee.referrer and trainee.referrer != actor:
-            texts = {
-                Sharing.CONFIRMED: _(
-                    "%(name)s est d'accord pour partager sa présence et ses progrès avec vous."
-                ),
-                Sharing.REFUSED: _("%(name)s ne souhaite pas partager sa présence et ses progrès."),
-                Sharing.WITHDRAWN: _(
-                    "%(name)s a retiré son accord : vous ne recevrez plus de détails."
-                ),
-            }
-            notify(
-                trainee.referrer,
-                text=texts[sharing] % {"name": trainee.full_name},
-                url=reverse("people:trainee_detail", args=[trainee.pk]),
-                email_text=texts[sharing] % {"name": trainee.first_name},
-            )
+            _tell_referrer_about_sharing(trainee, sharing)
     return event
+
+
+def _tell_referrer_about_sharing(trainee, sharing):
+    with in_language_of(trainee.referrer):
+        texts = {
+            Sharing.CONFIRMED: _(
+                "%(name)s est d'accord pour partager sa présence et ses progrès avec vous."
+            ),
+            Sharing.REFUSED: _("%(name)s ne souhaite pas partager sa présence et ses progrès."),
+            Sharing.WITHDRAWN: _(
+                "%(name)s a retiré son accord : vous ne recevrez plus de détails."
+            ),
+        }
+        notify(
+            trainee.referrer,
+            text=texts[sharing] % {"name": trainee.full_name},
+            url=reverse("people:trainee_detail", args=[trainee.pk]),
+            email_text=texts[sharing] % {"name": trainee.first_name},
+        )
 
 
 def invite_social_worker(*, actor, organisation, email, request=None):

@@ -58,10 +58,15 @@ class InvitationForm(forms.Form):
 
 class VisibilityForm(forms.Form):
     social_workers_see_all = forms.TypedChoiceField(
-        label=_("Qui voit les stagiaires orientés par la structure ?"),
+        label=_("Qui voit les personnes orientées par la structure ?"),
         choices=[
             ("0", _("Chaque référent·e voit seulement les personnes qu'il ou elle a orientées")),
-            ("1", _("Tous les référent·es de la structure voient toutes ses personnes")),
+            (
+                "1",
+                _(
+                    "Tous les référent·es de la structure voient toutes les personnes qu'elle a orientées"
+                ),
+            ),
         ],
         coerce=lambda value: value == "1",
         widget=forms.RadioSelect,

@@ -280,7 +280,7 @@ class Trainee(models.Model):
     # The person's own word on sharing their attendance and progress with the referrer.
     # Until they confirm, the referrer sees only the enrolment status.
     sharing = models.CharField(
-        _("partage avec le ou la référente"),
+        _("partage avec la personne référente"),
         max_length=10,
         choices=Sharing.choices,
         default=Sharing.PENDING,
@@ -321,7 +321,7 @@ class ConsentEvent(models.Model):
     """Every consent given, confirmed, refused or withdrawn: kept with date and author."""
 
     class Kind(models.TextChoices):
-        REFERRAL = "referral", _("accord pour l'orientation, recueilli par le ou la référente")
+        REFERRAL = "referral", _("accord pour l'orientation, recueilli par la personne référente")
         CONFIRMED = "confirmed", _("partage confirmé par la personne")
         REFUSED = "refused", _("partage refusé par la personne")
         WITHDRAWN = "withdrawn", _("partage retiré")

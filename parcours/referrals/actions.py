@@ -5,10 +5,11 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from parcours.audit import journal
 from parcours.courses.models import Course, Enrolment
-from parcours.notifications.send import notify
+from parcours.notifications.send import in_language_of, notify
 from parcours.people.models import ConsentEvent, Trainee, User, generate_pin, suggest_username
 from parcours.referrals.models import Referral
 
@@ -29,25 +30,28 @@ def submit_referral(*, referrer, form):
         )
         url = reverse("referrals:detail", args=[referral.pk])
         for coordinator in User.objects.filter(role=User.Role.COORDINATOR, is_active=True):
-            notify(
-                coordinator,
-                text=_("Nouvelle orientation de %(org)s à traiter.")
-                % {"org": referrer.organisation.name},
-                url=url,
-            )
+            with in_language_of(coordinator):
+                notify(
+                    coordinator,
+                    text=_("Nouvelle orientation de %(org)s à traiter.")
+                    % {"org": referrer.organisation.name},
+                    url=url,
+                )
     return referral
 
 
 def _tell_referrer(referral, status_text):
-    notify(
-        referral.referrer,
-        text=_("Orientation de %(name)s : %(status)s.")
-        % {"name": referral.full_name, "status": status_text},
-        url=reverse("referrals:detail", args=[referral.pk]),
-        # First name only: the e-mail may be read anywhere.
-        email_text=_("L'orientation de %(first_name)s a changé : %(status)s.")
-        % {"first_name": referral.first_name, "status": status_text},
-    )
+    """`status_text` is lazy, so that it is written in the referrer's language."""
+    with in_language_of(referral.referrer):
+        notify(
+            referral.referrer,
+            text=_("Orientation de %(name)s : %(status)s.")
+            % {"name": referral.full_name, "status": status_text},
+            url=reverse("referrals:detail", args=[referral.pk]),
+            # First name only: the e-mail may be read anywhere.
+            email_text=_("L'orientation de %(first_name)s a changé : %(status)s.")
+            % {"first_name": referral.first_name, "status": status_text},
+        )
 
 
 def _check_open(referral):
@@ -84,7 +88,7 @@ def accept_referral(*, actor, referral, course, request=None):
         referral.consent_events.update(trainee=trainee)
         _decide(referral, actor, Referral.Status.ENROLLED, course=course, trainee=trainee)
         journal.log_referral_accepted(actor=actor, trainee=trainee, request=request, obj=referral)
-        _tell_referrer(referral, _("inscrit·e"))
+        _tell_referrer(referral, gettext_lazy("inscrit·e"))
     return trainee, pin
 
 
@@ -96,7 +100,7 @@ def put_on_waiting_list(*, actor, referral, course):
         if referral.status != Referral.Status.WAITING or referral.course_id != course.pk:
             referral.waiting_since = timezone.now()
         _decide(referral, actor, Referral.Status.WAITING, course=course)
-        _tell_referrer(referral, _("sur liste d'attente"))
+        _tell_referrer(referral, gettext_lazy("sur liste d'attente"))
     return referral
 
 
@@ -106,7 +110,7 @@ def decline_referral(*, actor, referral, reason):
         _check_open(referral)
         referral.decline_reason = reason
         _decide(referral, actor, Referral.Status.DECLINED)
-        _tell_referrer(referral, _("refusée"))
+        _tell_referrer(referral, gettext_lazy("refusée"))
     return referral
 
 
@@ -120,7 +124,7 @@ def merge_into_trainee(*, actor, referral, trainee, request=None):
         referral.consent_events.update(trainee=trainee)
         _decide(referral, actor, Referral.Status.MERGED, trainee=trainee)
         journal.log_referral_merged(actor=actor, trainee=trainee, request=request, obj=referral)
-        _tell_referrer(referral, _("déjà inscrit·e à l'atelier"))
+        _tell_referrer(referral, gettext_lazy("déjà inscrit·e à l'atelier"))
     return referral
 
 

@@ -99,7 +99,7 @@ class ReferralForm(forms.ModelForm):
         widgets = {
             "needs_text": forms.Textarea(attrs={"rows": 3}),
             "birth_year": forms.NumberInput(
-                attrs={"inputmode": "numeric", "min": 1900, "max": 2100}
+                attrs={"inputmode": "numeric", "min": 1900, "max": 2020}
             ),
             "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
         }
@@ -150,9 +150,9 @@ class ReferralForm(forms.ModelForm):
 
 class DeclineForm(forms.Form):
     reason = forms.CharField(
-        label=_("Motif, lu par le ou la référente"),
+        label=_("Motif, lu par la personne référente"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": _("Écrivez le motif : le ou la référente le lira.")},
+        error_messages={"required": _("Écrivez le motif : la personne référente le lira.")},
     )
 
 

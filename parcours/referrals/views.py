@@ -130,7 +130,7 @@ def decline(request, pk):
     def decide(referral, data):
         actions.decline_referral(actor=request.user, referral=referral, reason=data["reason"])
         messages.success(
-            request, _("L'orientation est refusée ; le ou la référente verra le motif.")
+            request, _("L'orientation est refusée ; la personne référente verra le motif.")
         )
         return redirect("referrals:triage")
 

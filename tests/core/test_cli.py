@@ -22,9 +22,10 @@ def free_port():
 def wait_for(url, deadline):
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(url, timeout=2) as response:
+            with urllib.request.urlopen(url, timeout=10) as response:
                 return response.status
-        except (urllib.error.URLError, ConnectionError):
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            # Not listening yet, or its first request is still warming up.
             time.sleep(0.2)
     raise AssertionError(f"{url} did not answer in time")
 

@@ -80,3 +80,25 @@ def test_a_failed_send_is_retried_then_marked_failed(
     notification.refresh_from_db()
     assert notification.email_attempts == 3
     assert notification.email_status == Notification.EmailStatus.FAILED
+
+
+def test_the_email_is_written_in_the_recipient_language(
+    client,
+    coordinator,
+    social_worker,
+    referral,
+    course,
+    django_capture_on_commit_callbacks,
+    run_tasks,
+):
+    from django.core import mail
+    from django.urls import reverse
+
+    social_worker.language = "en"
+    social_worker.save()
+    client.force_login(coordinator)  # the coordinator works in French
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("referrals:decline", args=[referral.pk]), {"reason": "Complet"})
+    run_tasks()
+    (email,) = mail.outbox
+    assert "declined" in email.body and "refusée" not in email.body
