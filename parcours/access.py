@@ -211,6 +211,78 @@ def may_manage_organisation(user, organisation):
     )
 
 
+# --- courses and lessons -----------------------------------------------------------
+
+
+def courses_for(user):
+    """Courses `user` may see.
+
+    - coordinator: all;
+    - trainer: those they teach;
+    - social worker: those where one of their trainees is enrolled now;
+    - trainee: those they are enrolled in now.
+    """
+    from parcours.courses.models import Course
+
+    qs = Course.objects.all()
+    if not user.is_authenticated or not user.is_active:
+        return qs.none()
+    match user.role:
+        case User.Role.COORDINATOR:
+            return qs
+        case User.Role.TRAINER:
+            return qs.filter(trainers=user)
+        case User.Role.SOCIAL_WORKER | User.Role.TRAINEE:
+            trainees = trainees_for(user).values("pk")
+            return qs.filter(
+                pk__in=Course.objects.filter(
+                    enrolments__trainee__in=trainees, enrolments__end_date__isnull=True
+                ).values("pk")
+            )
+    return qs.none()
+
+
+def lessons_for(user):
+    """Lessons of the courses `user` may see (see `courses_for`)."""
+    from parcours.courses.models import Lesson
+
+    return Lesson.objects.filter(course__in=courses_for(user).values("pk"))
+
+
+def may_see_courses(user):
+    """The "today" page, rosters and course pages: coordinators and trainers."""
+    return user.is_authenticated and user.role in {User.Role.COORDINATOR, User.Role.TRAINER}
+
+
+def may_manage_courses(user):
+    """Create and edit courses, closures, extra sessions: coordinators."""
+    return may_triage(user)
+
+
+def may_take_attendance(user, course):
+    """Coordinators, and the trainers of the course."""
+    if not user.is_authenticated:
+        return False
+    if user.role == User.Role.COORDINATOR:
+        return True
+    return user.role == User.Role.TRAINER and course.trainers.filter(pk=user.pk).exists()
+
+
+def get_lesson_for(user, pk, *, attendance=False):
+    """The lesson `pk` if `user` may see it (attendance=True: take attendance and write
+    notes, cancel it), else 404: see `lessons_for` and `may_take_attendance`."""
+
+    if attendance and user.role not in {User.Role.COORDINATOR, User.Role.TRAINER}:
+        raise Http404
+    lesson = get_object_or_404(lessons_for(user).select_related("course__room__site"), pk=pk)
+    return lesson
+
+
+def may_see_calendar_feed(user):
+    """Everyone signed in has their own private calendar address."""
+    return user.is_authenticated and user.is_active
+
+
 # --- view decorators ---------------------------------------------------------------
 
 

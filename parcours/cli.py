@@ -106,6 +106,9 @@ def main(argv=None):
             help="web server only (when the worker runs on its own, e.g. several app servers)",
         )
         options = parser.parse_args(argv[1:])
+        if command == "demo":
+            # Links in the demo's e-mails point at the port it serves on.
+            os.environ.setdefault("SITE_URL", f"http://127.0.0.1:{options.port}")
         _django_setup()
         if command == "demo":
             _manage("migrate", "--noinput", "--verbosity", "0")

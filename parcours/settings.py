@@ -225,6 +225,14 @@ elif _mail == "file":
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 
+# SMS to trainees (parcours/notifications/sms.py): console by default, JSON lines in
+# <data dir>/sms/ with SMS=file, Brevo's transactional SMS API with SMS=http.
+SMS_BACKEND = env("SMS", "console")
+SMS_API_URL = env("SMS_API_URL", "https://api.brevo.com/v3/transactionalSMS/send")
+SMS_API_KEY = env("SMS_API_KEY")
+# Shown as the sender: at most 11 letters or digits, or a phone number.
+SMS_SENDER = env("SMS_SENDER", "Parcours")
+
 TASKS = {
     "default": {
         "BACKEND": "django_tasks_db.DatabaseBackend",
@@ -278,3 +286,5 @@ LOGGING = {
 }
 
 PROGRAMME_NAME = env("PROGRAMME_NAME", "Parcours")
+# After this many unexcused absences in a row, the trainer and the referrer are alerted (once).
+ABSENCE_ALERT_AFTER = int(env("ABSENCE_ALERT_AFTER", "2"))

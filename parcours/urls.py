@@ -8,4 +8,5 @@ urlpatterns = [
     path("", include("parcours.people.urls")),
     path("", include("parcours.referrals.urls")),
     path("", include("parcours.notifications.urls")),
+    path("", include("parcours.courses.urls")),
 ]

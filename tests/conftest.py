@@ -167,3 +167,24 @@ def run_tasks():
         return done
 
     return run
+
+
+@pytest.fixture
+def calendar_token(trainer):
+    from parcours.courses.calendar import new_token
+
+    return new_token(trainer)
+
+
+@pytest.fixture
+def lesson(enrolment):
+    """Today's lesson of `course`, where Amina was present."""
+    from django.utils import timezone
+
+    from parcours.courses.models import Attendance, Lesson
+
+    lesson = Lesson.objects.create(
+        course=enrolment.course, date=timezone.localdate(), start_time=enrolment.course.start_time
+    )
+    Attendance.objects.create(lesson=lesson, trainee=enrolment.trainee, status="present")
+    return lesson

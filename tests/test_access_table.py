@@ -32,6 +32,9 @@ def row(**statuses):
 AMINA = {"pk": "trainee"}  # Amina, referred by social_worker, at the trainer's site
 REFERRAL = {"pk": "referral"}  # a referral sent by social_worker, to triage
 ORG_A = {"pk": "organisation"}  # social_worker's organisation
+COURSE = {"pk": "course"}  # taught by trainer, at Amina's site; Amina is enrolled
+LESSON = {"pk": "lesson"}  # today's lesson of COURSE
+LESSON_AMINA = {"pk": "lesson", "trainee_pk": "trainee"}
 
 # url name -> (method, kwargs built from fixtures, expected status per role[, POST data])
 ACCESS = {
@@ -154,15 +157,70 @@ ACCESS = {
         {"trainee": "trainee"},
     ),
     "notifications:inbox": ("get", {}, row(anonymous=302, others=200)),
+    "courses:today": (
+        "get",
+        {},
+        row(anonymous=302, coordinator=200, trainer=200, other_trainer=200, others=404),
+    ),
+    "courses:lesson": ("get", LESSON, row(anonymous=302, coordinator=200, trainer=200, others=404)),
+    "courses:lesson_attendance": (
+        "post",
+        LESSON_AMINA,
+        row(anonymous=302, coordinator=302, trainer=302, others=404),
+        {"status": "late"},
+    ),
+    "courses:lesson_walk_in": (
+        "post",
+        LESSON,
+        row(anonymous=302, coordinator=302, trainer=302, others=404),
+        {"trainee": "trainee"},
+    ),
+    "courses:lesson_note": (
+        "get",
+        LESSON_AMINA,
+        row(anonymous=302, coordinator=200, trainer=200, others=404),
+    ),
+    "courses:lesson_cancel": (
+        "post",
+        LESSON,
+        row(anonymous=302, coordinator=302, trainer=302, others=404),
+        {"reason": "Salle fermée"},
+    ),
+    # Amina's own lesson; Karim is not enrolled in it.
+    "courses:cannot_come": ("post", LESSON, row(anonymous=302, trainee=302, others=404)),
+    "courses:course_list": (
+        "get",
+        {},
+        row(anonymous=302, coordinator=200, trainer=200, other_trainer=200, others=404),
+    ),
+    "courses:course_create": ("get", {}, row(anonymous=302, coordinator=200, others=404)),
+    "courses:course_detail": (
+        "get",
+        COURSE,
+        row(anonymous=302, coordinator=200, trainer=200, others=404),
+    ),
+    "courses:course_edit": ("get", COURSE, row(anonymous=302, coordinator=200, others=404)),
+    "courses:course_extra_lesson": (
+        "post",
+        COURSE,
+        row(anonymous=302, coordinator=302, others=404),
+        {"date": "2030-01-08", "start_time": "16:00", "duration_minutes": "60"},
+    ),
+    "courses:closures": ("get", {}, row(anonymous=302, coordinator=200, others=404)),
+    "courses:calendar": ("get", {}, row(anonymous=302, others=200)),
+    # A public address: the feed is for whoever holds the token (here, the trainer's).
+    "courses:calendar_feed": ("get", {"token": "calendar_token"}, row(others=200)),
 }
 
 FIXTURE_NAMES = {
+    "lesson",
     "trainee",
     "referral",
     "organisation",
     "enrolment",
     "course",
     "invitation_token",
+    "calendar_token",
 }
 
 

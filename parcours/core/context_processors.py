@@ -11,6 +11,9 @@ def parcours(request):
     nav = []
     if user is not None and access.is_staff(user):
         nav.append((reverse("people:home"), _("Accueil")))
+        if access.may_see_courses(user):
+            nav.append((reverse("courses:today"), _("Aujourd'hui")))
+            nav.append((reverse("courses:course_list"), _("Ateliers")))
         if access.may_list_trainees(user):
             nav.append((reverse("people:trainee_list"), _("Stagiaires")))
         if access.may_triage(user):

@@ -153,6 +153,7 @@ def load():
                 housing_facility=housing,
             )
         enrol_everyone(courses, trainer)
+        make_term(courses, trainer)
         make_open_referrals(
             referente, referent2, courses, coordinator=User.objects.get(role="coordinator")
         )
@@ -242,6 +243,76 @@ def enrol_everyone(courses, trainer):
             )
 
 
+# Attendance profiles: most come regularly; some drift away; a few come and go.
+PROFILES = {
+    "regular": [0.92] * 20,
+    "drifting": [0.9] * 7 + [0.5, 0.3, 0.2, 0.0, 0.0, 0.0] + [0.0] * 7,
+    "irregular": [0.6] * 20,
+}
+NOTES = [
+    ("Création de l'adresse e-mail, premier message envoyé.", ["talk.email"]),
+    ("Pièce jointe : envoyer son CV.", ["talk.attachment", "files.store"]),
+    (
+        "Compte CAF : connexion et déclaration trimestrielle.",
+        ["procedures.accounts", "procedures.admin"],
+    ),
+    ("Souris et clavier : exercices.", ["start.mouse_keyboard"]),
+    ("Recherche d'annonces de logement.", ["web.search"]),
+]
+
+
+def make_term(courses, trainer):
+    """Twelve weeks of past lessons with realistic attendance, and lessons ahead."""
+    import random
+
+    from parcours.courses import schedule
+    from parcours.courses.models import Attendance, Lesson
+
+    today = timezone.localdate()
+    for course in courses.values():
+        schedule.generate_lessons(course, today=today, since=course.first_date)
+    # The demo trainer always has a class today, whatever the day.
+    if not Lesson.objects.filter(date=today).exists():
+        Lesson.objects.create(
+            course=courses["tuesday"], date=today, start_time=datetime.time(14, 0), extra=True
+        )
+    statuses = []
+    for enrolment in Enrolment.objects.select_related("trainee__user", "course"):
+        trainee = enrolment.trainee
+        rng = random.Random(trainee.pk)
+        profile = "regular"
+        if trainee.user.username in {"mihai", "ahmad"}:
+            profile = "drifting"
+        elif trainee.pk % 5 == 0:
+            profile = "irregular"
+        past = enrolment.course.lessons.filter(date__lt=today, date__gte=enrolment.start_date)
+        for index, lesson in enumerate(past.order_by("date")):
+            chance = PROFILES[profile][min(index, 19)]
+            roll = rng.random()
+            if roll < chance:
+                status = (
+                    Attendance.Status.LATE if roll > chance - 0.05 else Attendance.Status.PRESENT
+                )
+            else:
+                status = (
+                    Attendance.Status.EXCUSED if rng.random() < 0.3 else Attendance.Status.ABSENT
+                )
+            note, skills = ("", [])
+            if status in {Attendance.Status.PRESENT, Attendance.Status.LATE}:
+                note, skills = NOTES[(index + trainee.pk) % len(NOTES)]
+            statuses.append(
+                Attendance(
+                    lesson=lesson,
+                    trainee=trainee,
+                    status=status,
+                    note=note,
+                    skills=skills,
+                    recorded_by=trainer,
+                )
+            )
+    Attendance.objects.bulk_create(statuses)
+
+
 # (first, last, birth year, referrer A/B, status, needs, extra)
 OPEN_REFERRALS = [
     (
@@ -319,9 +390,6 @@ def make_open_referrals(referente, referent2, courses, coordinator):
             status=status,
             **extra,
         )
-        Referral.objects.filter(pk=referral.pk).update(
-            created_at=timezone.now() - datetime.timedelta(days=20 - index * 3)
-        )
         ConsentEvent.objects.create(
             kind=ConsentEvent.Kind.REFERRAL,
             method=referral.consent_method,
@@ -335,6 +403,10 @@ def make_open_referrals(referente, referent2, courses, coordinator):
             referral.decided_by = coordinator
             referral.decided_at = timezone.now() - datetime.timedelta(days=2)
         referral.save()
+        # Sent on different days, oldest first in the queue (auto_now_add ignores a value).
+        Referral.objects.filter(pk=referral.pk).update(
+            created_at=timezone.now() - datetime.timedelta(days=20 - index * 3)
+        )
 
 
 def make_trainee(username, pin, first_name, last_name, site, referrer, organisation, **fields):

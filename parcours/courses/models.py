@@ -103,3 +103,135 @@ class Enrolment(models.Model):
 
     def __str__(self):
         return f"{self.trainee} → {self.course}"
+
+
+class Closure(models.Model):
+    """Days without classes (summer break…), for one site or the whole programme."""
+
+    site = models.ForeignKey(
+        "people.Site",
+        verbose_name=_("lieu"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        help_text=_("Vide : tout le programme."),
+    )
+    start_date = models.DateField(_("du"))
+    end_date = models.DateField(_("au"))
+    reason = models.CharField(_("raison"), max_length=200)
+
+    class Meta:
+        ordering = ["start_date"]
+        verbose_name = _("fermeture")
+
+    def __str__(self):
+        return f"{self.reason} ({self.start_date} – {self.end_date})"
+
+
+class LessonQuerySet(models.QuerySet):
+    def held(self):
+        return self.filter(cancelled=False)
+
+    def on(self, day):
+        return self.filter(date=day)
+
+
+class Lesson(models.Model):
+    """One dated occurrence of a course (a "séance"). Not `Session`: Django has one."""
+
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="lessons")
+    date = models.DateField(_("date"))
+    start_time = models.TimeField(_("heure de début"))
+    duration_minutes = models.PositiveSmallIntegerField(_("durée (minutes)"), default=60)
+    extra = models.BooleanField(_("séance en plus"), default=False)
+    cancelled = models.BooleanField(_("annulée"), default=False)
+    cancel_reason = models.CharField(_("raison de l'annulation"), max_length=200, blank=True)
+    reminders_sent_at = models.DateTimeField(null=True, blank=True)
+
+    objects = LessonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["date", "start_time"]
+        verbose_name = _("séance")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["course", "date", "start_time"], name="one_lesson_per_slot"
+            )
+        ]
+        indexes = [models.Index(fields=["date", "course"])]
+
+    def __str__(self):
+        return f"{self.course.title} — {self.date:%Y-%m-%d}"
+
+    @property
+    def starts_at(self):
+        return timezone.make_aware(datetime.datetime.combine(self.date, self.start_time))
+
+    @property
+    def ends_at(self):
+        return self.starts_at + datetime.timedelta(minutes=self.duration_minutes)
+
+
+class Attendance(models.Model):
+    class Status(models.TextChoices):
+        PRESENT = "present", _("présent·e")
+        LATE = "late", _("en retard")
+        EXCUSED = "excused", _("excusé·e")
+        ABSENT = "absent", _("absent·e")
+
+    lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="attendances")
+    trainee = models.ForeignKey(Trainee, on_delete=models.CASCADE, related_name="attendances")
+    status = models.CharField(_("présence"), max_length=10, choices=Status.choices)
+    walk_in = models.BooleanField(_("venu·e sans inscription"), default=False)
+    note = models.TextField(_("ce qui a été travaillé"), blank=True)
+    skills = models.JSONField(_("compétences travaillées"), default=list, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["lesson__date"]
+        constraints = [
+            models.UniqueConstraint(fields=["lesson", "trainee"], name="one_attendance_per_lesson")
+        ]
+        indexes = [models.Index(fields=["trainee", "lesson"])]
+
+    def __str__(self):
+        return f"{self.trainee} — {self.lesson}: {self.status}"
+
+    @property
+    def came(self):
+        return self.status in {self.Status.PRESENT, self.Status.LATE}
+
+
+class AbsenceAlert(models.Model):
+    """Sent once per run of unexcused absences: the run is named by its first lesson."""
+
+    trainee = models.ForeignKey(Trainee, on_delete=models.CASCADE, related_name="absence_alerts")
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="absence_alerts")
+    first_missed = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["trainee", "course", "first_missed"], name="one_alert_per_absence_run"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.trainee} — {self.course} ({self.first_missed.date})"
+
+
+class CalendarFeed(models.Model):
+    """A private calendar address (ICS) for one person; revoking makes a new one."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"calendar of user {self.user_id}"

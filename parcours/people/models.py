@@ -228,6 +228,12 @@ class TraineeQuerySet(models.QuerySet):
         return self.filter(status=Trainee.Status.ACTIVE)
 
 
+class Reminders(models.TextChoices):
+    SMS = "sms", _("par SMS")
+    EMAIL = "email", _("par e-mail")
+    NONE = "none", _("pas de rappel")
+
+
 class Sharing(models.TextChoices):
     PENDING = "pending", _("pas encore demandé")
     CONFIRMED = "confirmed", _("d'accord")
@@ -284,6 +290,10 @@ class Trainee(models.Model):
         max_length=10,
         choices=Sharing.choices,
         default=Sharing.PENDING,
+    )
+    # How the person wants to hear of their classes (reminders, cancellations).
+    reminders = models.CharField(
+        _("rappels"), max_length=10, choices=Reminders.choices, default=Reminders.SMS
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

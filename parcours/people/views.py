@@ -16,7 +16,8 @@ from django.views.decorators.http import require_POST
 
 from parcours import access
 from parcours.audit import journal
-from parcours.courses.actions import end_enrolment
+from parcours.courses.actions import end_enrolment, next_lesson_for
+from parcours.courses.models import Attendance
 from parcours.people import actions, card, signin
 from parcours.people.forms import StaffSignInForm, TraineeSignInForm
 from parcours.people.models import Organisation, Sharing, Site, Trainee, User
@@ -198,13 +199,13 @@ def _trainee_home(request):
     if trainee.sharing == Sharing.PENDING and trainee.referrer_id:
         # First sign-in: the person says whether their referrer may hear about them.
         return redirect("people:my_sharing")
-    enrolment = (
-        trainee.enrolments.current()
-        .select_related("course__room__site")
-        .order_by("start_date")
-        .first()
-    )
-    ctx = {"trainee": trainee, "course": enrolment.course if enrolment else None}
+    lesson = next_lesson_for(trainee)
+    ctx = {
+        "trainee": trainee,
+        "lesson": lesson,
+        "excused": lesson is not None
+        and lesson.attendances.filter(trainee=trainee, status=Attendance.Status.EXCUSED).exists(),
+    }
     return render(request, "people/home_trainee.html", ctx)
 
 

@@ -33,7 +33,7 @@ def submit_referral(*, referrer, form):
             with in_language_of(coordinator):
                 notify(
                     coordinator,
-                    text=_("Nouvelle orientation de %(org)s à traiter.")
+                    text=_("Nouvelle orientation à traiter (%(org)s).")
                     % {"org": referrer.organisation.name},
                     url=url,
                 )

@@ -37,9 +37,14 @@ def test_referral_to_first_sign_in(page, live_server, demo, assert_accessible):
     assert_accessible(page)
     fill_referral(page, consent=False)
     page.get_by_role("button", name="Envoyer l'orientation").click()
-    expect(
-        page.get_by_text("Sans l'accord de la personne, l'orientation n'est pas possible.")
-    ).to_be_visible()
+    refusal = "Sans l'accord de la personne, l'orientation n'est pas possible."
+    # Said at the top, with a link to the field, and next to the field itself.
+    expect(page.get_by_role("alert")).to_contain_text(refusal)
+    page.get_by_role("alert").get_by_role(
+        "link", name=re.compile("La personne est d'accord")
+    ).click()
+    expect(page.get_by_label("La personne est d'accord")).to_be_focused()
+    expect(page.get_by_role("group", name="Son accord", exact=True)).to_contain_text(refusal)
     expect(page.get_by_label("Prénom")).to_have_value("Hawa")
     expect(page.get_by_label("Besoins, avec vos mots")).to_have_value(
         "Créer une adresse e-mail, faire ses démarches CAF"
@@ -64,13 +69,18 @@ def test_referral_to_first_sign_in(page, live_server, demo, assert_accessible):
     assert re.fullmatch(r"\d{6}", pin)
     assert_accessible(page)
 
-    # The login card: printable page and PDF, with the username and never the PIN.
-    page.get_by_role("link", name="Carte à imprimer").click()
-    expect(page.locator(".username")).to_have_text("hawa")
-    expect(page.locator(".qr svg")).to_be_visible()
-    assert pin not in page.content()
-    assert_accessible(page)
-    pdf_path = page.get_by_role("link", name="Télécharger en PDF").get_attribute("href")
+    # The login card opens in a new tab (the PIN page stays): printable page and PDF,
+    # with the username and never the PIN.
+    with page.context.expect_page() as new_tab:
+        page.get_by_role("link", name=re.compile("Carte à imprimer")).click()
+    card = new_tab.value
+    expect(card.locator(".username")).to_have_text("hawa")
+    expect(card.locator(".qr svg")).to_be_visible()
+    assert pin not in card.content()
+    assert_accessible(card)
+    pdf_path = card.get_by_role("link", name="Télécharger en PDF").get_attribute("href")
+    card.close()
+    expect(page.locator(".pin-digits")).to_have_text(pin)
     pdf = page.request.get(live_server.url + pdf_path)
     assert pdf.headers["content-type"] == "application/pdf"
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.body())).pages)
@@ -83,7 +93,7 @@ def test_referral_to_first_sign_in(page, live_server, demo, assert_accessible):
     assert_accessible(page)
     page.get_by_role("button", name="Oui, je suis d'accord").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Bonjour Hawa")
-    expect(page.get_by_text("Chaque vendredi à 9 h 30")).to_be_visible()
+    expect(page.get_by_text(re.compile(r"^vendredi \d+ \w+ à 9 h 30$"))).to_be_visible()
     assert_accessible(page)
 
     # The referrer sees "inscrit·e" on her home.

@@ -3,7 +3,7 @@ import datetime
 import factory
 from django.utils import timezone
 
-from parcours.courses.models import Course, Enrolment, Weekday
+from parcours.courses.models import Course, Enrolment, Lesson, Weekday
 from parcours.rooms.models import Room
 from tests.people.factories import SiteFactory, TraineeFactory
 
@@ -41,3 +41,13 @@ class EnrolmentFactory(factory.django.DjangoModelFactory):
 
     course = factory.SubFactory(CourseFactory)
     trainee = factory.SubFactory(TraineeFactory)
+
+
+class LessonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Lesson
+
+    course = factory.SubFactory(CourseFactory)
+    date = factory.LazyFunction(timezone.localdate)
+    start_time = factory.LazyAttribute(lambda lesson: lesson.course.start_time)
+    duration_minutes = factory.LazyAttribute(lambda lesson: lesson.course.duration_minutes)

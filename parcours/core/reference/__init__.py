@@ -27,3 +27,20 @@ def need_themes():
 def need_labels():
     enums = coop_enums()
     return {**enums["Thematique_non_administratives"], **enums["Thematique_administratives"]}
+
+
+@cache
+def skills_framework():
+    return json.loads((HERE / "skills.json").read_text(encoding="utf-8"))
+
+
+def skill_choices():
+    """(domain code, domain label, [(skill code, skill label)…]) in the framework's order."""
+    return [
+        (domain["code"], domain["fr"], [(skill["code"], skill["fr"]) for skill in domain["skills"]])
+        for domain in skills_framework()["domains"]
+    ]
+
+
+def skill_labels():
+    return {code: label for _, _, choices in skill_choices() for code, label in choices}

@@ -13,3 +13,9 @@ def plain_time(value):
     if (get_language() or "fr").startswith("fr"):
         return f"{value.hour} h" if value.minute == 0 else f"{value.hour} h {value.minute:02d}"
     return formats.time_format(value)
+
+
+@register.filter
+def get_item(mapping, key):
+    """`mapping[key]`, or the key itself when absent (labels of reference codes)."""
+    return mapping.get(key, key)
