@@ -23,6 +23,7 @@ def parcours(request):
         unread = user.notifications.unread().count()
         label = _("Messages (%(n)s)") % {"n": unread} if unread else _("Messages")
         nav.append((reverse("notifications:inbox"), label))
+        nav.append((reverse("courses:calendar"), _("Mon calendrier")))
     return {
         "programme_name": settings.PROGRAMME_NAME,
         "nav": nav,

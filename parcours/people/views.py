@@ -174,6 +174,10 @@ def _coordinator_home(request):
 
 def _trainer_home(request):
     ctx = {
+        "today_lessons": access.lessons_for(request.user)
+        .on(timezone.localdate())
+        .select_related("course")
+        .order_by("start_time"),
         "sites": request.user.sites.all(),
         "trainees": access.trainees_for(request.user).active().select_related("site"),
         "locked": _locked_accounts(request.user),

@@ -205,3 +205,53 @@ def test_a_trainee_says_in_one_tap_they_cannot_come(client, trainee, lesson, tra
     home = client.get(reverse("people:home")).text
     assert "Vous avez dit : je ne peux pas venir." in home
     assert "Je ne peux pas venir</button>" not in home
+
+
+@pytest.mark.parametrize("page", ["courses:today", "courses:course_list", "people:home"])
+def test_trainer_pages_cost_the_same_with_10_or_200_trainees(client, trainer, course, page):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    lesson = Lesson.objects.create(
+        course=course, date=timezone.localdate(), start_time=course.start_time
+    )
+    client.force_login(trainer)
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse(page)).status_code == 200
+        return len(queries)
+
+    for trainee in TraineeFactory.create_batch(10, site=course.room.site):
+        EnrolmentFactory(course=course, trainee=trainee)
+    small = count()
+    for trainee in TraineeFactory.create_batch(190, site=course.room.site):
+        EnrolmentFactory(course=course, trainee=trainee)
+        Attendance.objects.create(lesson=lesson, trainee=trainee, status="present")
+    assert count() == small
+
+
+def test_course_page_costs_the_same_with_10_or_200_trainees(client, coordinator, course):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    lessons = past_lessons(course, 3)
+    client.force_login(coordinator)
+    url = reverse("courses:course_detail", args=[course.pk])
+
+    def grow(n):
+        for trainee in TraineeFactory.create_batch(n, site=course.room.site):
+            EnrolmentFactory(course=course, trainee=trainee)
+            Attendance.objects.bulk_create(
+                Attendance(lesson=each, trainee=trainee, status="present") for each in lessons
+            )
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    grow(10)
+    small = count()
+    grow(190)
+    assert count() == small
