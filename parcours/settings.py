@@ -79,6 +79,8 @@ INSTALLED_APPS = [
     "parcours.courses",
     "parcours.referrals",
     "parcours.notifications",
+    "parcours.progress",
+    "parcours.reports",
 ]
 
 MIDDLEWARE = [

@@ -9,4 +9,6 @@ urlpatterns = [
     path("", include("parcours.referrals.urls")),
     path("", include("parcours.notifications.urls")),
     path("", include("parcours.courses.urls")),
+    path("", include("parcours.progress.urls")),
+    path("", include("parcours.reports.urls")),
 ]

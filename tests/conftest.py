@@ -11,6 +11,9 @@ from tests.people.factories import (
     UserFactory,
 )
 
+# Fixtures of later apps live beside their tests; the access table needs them all.
+pytest_plugins = ["tests.progress.fixtures", "tests.reports.fixtures"]
+
 PIN = "246810"
 OTHER_PIN = "135791"
 

@@ -8,25 +8,9 @@ anonymous visitors), 404 refused without revealing anything, 405 wrong method.
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
-ROLES = [
-    "anonymous",
-    "coordinator",
-    "trainer",
-    "other_trainer",
-    "social_worker",
-    "other_social_worker",
-    "trainee",
-    "other_trainee",
-]
-
-
-def row(**statuses):
-    """Statuses by role; `others` fills the roles not named."""
-    others = statuses.pop("others", None)
-    table = {role: statuses.get(role, others) for role in ROLES}
-    assert None not in table.values(), statuses
-    return table
-
+from tests.access_rows import ROLES, row
+from tests.progress.access_rows import PROGRESS_ACCESS
+from tests.reports.access_rows import REPORTS_ACCESS
 
 # URL arguments name fixtures, whose pk is used.
 AMINA = {"pk": "trainee"}  # Amina, referred by social_worker, at the trainer's site
@@ -212,22 +196,18 @@ ACCESS = {
     "courses:calendar_feed": ("get", {"token": "calendar_token"}, row(others=200)),
 }
 
-FIXTURE_NAMES = {
-    "lesson",
-    "trainee",
-    "referral",
-    "organisation",
-    "enrolment",
-    "course",
-    "invitation_token",
-    "calendar_token",
-}
-
+# Rows of later apps live beside their tests.
+ACCESS.update(PROGRESS_ACCESS)
+ACCESS.update(REPORTS_ACCESS)
 
 def resolve(value, request):
-    """A fixture's pk (or the fixture itself, for a token); other values as they are."""
-    if value in FIXTURE_NAMES:
-        obj = request.getfixturevalue(value)
+    """A value naming a fixture stands for that fixture's pk (or the fixture itself, for
+    a token); any other value is used as it is."""
+    if isinstance(value, str) and value.isidentifier():
+        try:
+            obj = request.getfixturevalue(value)
+        except pytest.FixtureLookupError:
+            return value
         return getattr(obj, "pk", obj)
     return value
 

@@ -1,0 +1,5 @@
+"""Rows of tests/test_access_table.py for the reports app: url name -> (method, kwargs, expected[, data])."""
+
+from tests.access_rows import row  # noqa: F401
+
+REPORTS_ACCESS = {}
