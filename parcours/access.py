@@ -278,6 +278,43 @@ def get_lesson_for(user, pk, *, attendance=False):
     return lesson
 
 
+# --- progress: diagnostics, goals, accounts notebook, timeline ---------------------------
+
+
+def may_see_path(user, trainee):
+    """The path of a trainee `user` can already see (timeline, goals, diagnostics):
+    coordinators and trainers; the referrer only with the person's consent."""
+    return may_see_progress(user, trainee)
+
+
+def may_edit_path(user):
+    """Run a diagnostic, set and close goals, keep the accounts notebook: coordinators
+    and trainers (of the trainees they see)."""
+    return may_manage_sign_in(user)
+
+
+def may_see_accounts(user, trainee):
+    """The accounts notebook (identifiers, recovery addresses): coordinators, trainers,
+    and the trainee themself. Never the referrer: it is not progress to report."""
+    if user.role in {User.Role.COORDINATOR, User.Role.TRAINER}:
+        return True
+    return user.role == User.Role.TRAINEE and trainee.user_id == user.pk
+
+
+def get_path_trainee_for(user, pk, *, write=False):
+    """The trainee `pk` for progress pages: as `get_trainee_for`, and the referrer only
+    with consent. Else 404."""
+    trainee = get_trainee_for(user, pk, write=write)
+    if not may_see_path(user, trainee):
+        raise Http404
+    return trainee
+
+
+def may_manage_framework(user):
+    """Add local skills and milestones: coordinators."""
+    return may_triage(user)
+
+
 def may_see_calendar_feed(user):
     """Everyone signed in has their own private calendar address."""
     return user.is_authenticated and user.is_active

@@ -200,6 +200,7 @@ ACCESS = {
 ACCESS.update(PROGRESS_ACCESS)
 ACCESS.update(REPORTS_ACCESS)
 
+
 def resolve(value, request):
     """A value naming a fixture stands for that fixture's pk (or the fixture itself, for
     a token); any other value is used as it is."""

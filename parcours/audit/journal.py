@@ -60,3 +60,13 @@ def log_login_card_printed(*, actor, trainee, request):
 
 def log_invitation_sent(*, actor, request, obj):
     return _log(Entry.Action.INVITATION_SENT, actor=actor, request=request, obj=obj)
+
+
+def log_export(*, actor, request, what):
+    return Entry.objects.create(
+        action=Entry.Action.EXPORT,
+        actor=actor,
+        actor_role=actor.role,
+        object_type=what,
+        ip_address=_source_address(request),
+    )

@@ -25,6 +25,7 @@ class Entry(models.Model):
         CONSENT_CHANGED = "consent_changed", _("Accord de partage modifié")
         LOGIN_CARD_PRINTED = "login_card_printed", _("Carte de connexion imprimée")
         INVITATION_SENT = "invitation_sent", _("Invitation envoyée")
+        EXPORT = "export", _("Export de données")
 
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     action = models.CharField(max_length=40, choices=Action.choices)

@@ -59,6 +59,11 @@ def load():
     if User.objects.filter(username="coordination@example.org").exists():
         return False
     with transaction.atomic():
+        # Reference data comes with the migrations; make sure it is there all the same.
+        from parcours.progress.framework import load_framework
+        from parcours.progress.models import Domain, Milestone, Skill
+
+        load_framework(Domain, Skill, Milestone)
         sites = [
             Site.objects.create(
                 name="Pôle hébergement Les Tilleuls",
@@ -154,6 +159,7 @@ def load():
             )
         enrol_everyone(courses, trainer)
         make_term(courses, trainer)
+        make_progress(trainer)
         make_open_referrals(
             referente, referent2, courses, coordinator=User.objects.get(role="coordinator")
         )
@@ -311,6 +317,78 @@ def make_term(courses, trainer):
                 )
             )
     Attendance.objects.bulk_create(statuses)
+
+
+def make_progress(trainer):
+    """Amina's path: two diagnostics, goals reached and open, two accounts; Karim's blog
+    shown publicly with his consent."""
+    from parcours.progress.models import AccountEntry, Answer, Diagnostic, Goal, Milestone, Skill
+
+    today = timezone.localdate()
+    amina = Trainee.objects.get(user__username="amina")
+    karim = Trainee.objects.get(user__username="karim")
+    skills = list(Skill.objects.all())
+
+    def level(index, later):
+        start = 1 if index % 3 == 0 else 0
+        gained = index % 2 + 1 if later and index < 14 else 0  # the skills worked on in class
+        return min(3, start + gained)
+
+    for weeks_ago, later in ((11, False), (1, True)):
+        moment = timezone.now() - datetime.timedelta(weeks=weeks_ago)
+        diagnostic = Diagnostic.objects.create(
+            trainee=amina, started_by=trainer, started_at=moment, finished_at=moment
+        )
+        Answer.objects.bulk_create(
+            Answer(
+                diagnostic=diagnostic, skill=skill, level=level(index, later), answered_at=moment
+            )
+            for index, skill in enumerate(skills)
+        )
+    milestones = {m.code: m for m in Milestone.objects.all()}
+    Goal.objects.create(
+        trainee=amina,
+        milestone=milestones["own_email"],
+        status=Goal.Status.REACHED,
+        reached_on=today - datetime.timedelta(weeks=9),
+        created_by=trainer,
+    )
+    Goal.objects.create(
+        trainee=amina,
+        milestone=milestones["cv"],
+        status=Goal.Status.REACHED,
+        reached_on=today - datetime.timedelta(weeks=3),
+        created_by=trainer,
+    )
+    Goal.objects.create(trainee=amina, own_words="Écrire à ma fille par e-mail", created_by=trainer)
+    Goal.objects.create(trainee=amina, milestone=milestones["admin_alone"], created_by=trainer)
+    AccountEntry.objects.create(
+        trainee=amina,
+        service=AccountEntry.Service.EMAIL,
+        service_name="Gmail",
+        identifier="amina.rakoto85@gmail.com",
+        recovery_phone="+33612345678",
+        created_on=today - datetime.timedelta(weeks=9),
+        created_by=trainer,
+    )
+    AccountEntry.objects.create(
+        trainee=amina,
+        service=AccountEntry.Service.CAF,
+        identifier="1234567",
+        recovery_email="amina.rakoto85@gmail.com",
+        created_on=today - datetime.timedelta(weeks=5),
+        created_by=trainer,
+    )
+    Goal.objects.create(
+        trainee=karim,
+        milestone=milestones["blog"],
+        status=Goal.Status.REACHED,
+        reached_on=today - datetime.timedelta(weeks=2),
+        evidence_url="https://example.org/blog",
+        public=True,
+        public_text="Un stagiaire a créé un blog sur la cuisine de sa région.",
+        created_by=trainer,
+    )
 
 
 # (first, last, birth year, referrer A/B, status, needs, extra)

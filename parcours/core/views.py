@@ -6,13 +6,22 @@ from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
 from parcours.people.models import Site
+from parcours.progress.models import Goal
 
 
 @login_not_required
 def public_home(request):
     if request.user.is_authenticated:
         return redirect("people:home")
-    return render(request, "core/public_home.html", {"sites": Site.objects.all()})
+    successes = (
+        Goal.objects.filter(public=True, status=Goal.Status.REACHED)
+        .exclude(public_text="")
+        .order_by("-reached_on")
+        .values_list("public_text", flat=True)[:6]
+    )
+    return render(
+        request, "core/public_home.html", {"sites": Site.objects.all(), "successes": successes}
+    )
 
 
 @login_not_required

@@ -209,6 +209,10 @@ def _trainee_home(request):
         "lesson": lesson,
         "excused": lesson is not None
         and lesson.attendances.filter(trainee=trainee, status=Attendance.Status.EXCUSED).exists(),
+        # Reached ones first, then the open ones; dropped goals are not shown to the person.
+        "goals": trainee.goals.exclude(status="dropped")
+        .select_related("milestone")
+        .order_by("-status")[:8],
     }
     return render(request, "people/home_trainee.html", ctx)
 

@@ -31,7 +31,11 @@ class Domain(models.Model):
 
     @property
     def label(self):
-        return self.label_en if (get_language() or "fr").startswith("en") and self.label_en else self.label_fr
+        return (
+            self.label_en
+            if (get_language() or "fr").startswith("en") and self.label_en
+            else self.label_fr
+        )
 
 
 class Skill(models.Model):
@@ -55,7 +59,11 @@ class Skill(models.Model):
 
     @property
     def label(self):
-        return self.label_en if (get_language() or "fr").startswith("en") and self.label_en else self.label_fr
+        return (
+            self.label_en
+            if (get_language() or "fr").startswith("en") and self.label_en
+            else self.label_fr
+        )
 
     @property
     def words(self):
@@ -83,7 +91,11 @@ class Milestone(models.Model):
 
     @property
     def label(self):
-        return self.label_en if (get_language() or "fr").startswith("en") and self.label_en else self.label_fr
+        return (
+            self.label_en
+            if (get_language() or "fr").startswith("en") and self.label_en
+            else self.label_fr
+        )
 
 
 class Diagnostic(models.Model):

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from parcours.courses.models import Attendance, Lesson
 from tests.browser.test_sign_in import sign_in_staff
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_a_whole_roster_is_taken_by_tapping_at_phone_size(

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from tests.browser.test_sign_in import sign_in_staff, sign_in_trainee
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def fill_referral(page, *, consent):

@@ -20,7 +20,7 @@ def test_a_periodic_run_is_claimed_once_even_by_two_workers(db):
 
 # The worker closes stale connections between tasks, as a long-running process must:
 # that needs real transactions, not the test's wrapping one.
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_worker_once_runs_the_due_jobs_and_clears_expired_sessions():
     expired = SessionStore()
     expired.set_expiry(-10)
