@@ -14,6 +14,27 @@ from tests.people.factories import (
 # Fixtures of later apps live beside their tests; the access table needs them all.
 pytest_plugins = ["tests.progress.fixtures", "tests.reports.fixtures"]
 
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run the tests in Django's order: database tests, then transactional ones, then
+    the rest. Transactional tests flush the tables at their end (reference data of the
+    migrations included); pytest-django orders them last, but pytest-playwright sorts
+    the items again afterwards, so the order is set once more, last."""
+
+    def order(item):
+        marker = item.get_closest_marker("django_db")
+        fixtures = getattr(item, "fixturenames", ())
+        transactional = (marker is not None and marker.kwargs.get("transaction")) or (
+            "transactional_db" in fixtures or "live_server" in fixtures
+        )
+        if transactional:
+            return 1
+        return 0 if marker is not None or "db" in fixtures else 2
+
+    items.sort(key=order)
+
+
 PIN = "246810"
 OTHER_PIN = "135791"
 

@@ -8,19 +8,19 @@ from tests.conftest import OTHER_PIN, PIN
 PAGES = ["people:home", "people:trainee_list"]
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_social_worker_a_never_sees_karim(client, page, social_worker, trainee, other_trainee):
+@pytest.mark.parametrize("page_name", PAGES)
+def test_social_worker_a_never_sees_karim(client, page_name, social_worker, trainee, other_trainee):
     client.force_login(social_worker)
-    response = client.get(reverse(page))
+    response = client.get(reverse(page_name))
     assert "Karim" not in response.text and "Haddad" not in response.text
 
 
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page_name", PAGES)
 def test_social_worker_b_never_sees_amina(
-    client, page, other_social_worker, trainee, other_trainee
+    client, page_name, other_social_worker, trainee, other_trainee
 ):
     client.force_login(other_social_worker)
-    response = client.get(reverse(page))
+    response = client.get(reverse(page_name))
     assert "Amina" not in response.text and "Rakoto" not in response.text
 
 

@@ -207,8 +207,8 @@ def test_a_trainee_says_in_one_tap_they_cannot_come(client, trainee, lesson, tra
     assert "Je ne peux pas venir</button>" not in home
 
 
-@pytest.mark.parametrize("page", ["courses:today", "courses:course_list", "people:home"])
-def test_trainer_pages_cost_the_same_with_10_or_200_trainees(client, trainer, course, page):
+@pytest.mark.parametrize("page_name", ["courses:today", "courses:course_list", "people:home"])
+def test_trainer_pages_cost_the_same_with_10_or_200_trainees(client, trainer, course, page_name):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -219,7 +219,7 @@ def test_trainer_pages_cost_the_same_with_10_or_200_trainees(client, trainer, co
 
     def count():
         with CaptureQueriesContext(connection) as queries:
-            assert client.get(reverse(page)).status_code == 200
+            assert client.get(reverse(page_name)).status_code == 200
         return len(queries)
 
     for trainee in TraineeFactory.create_batch(10, site=course.room.site):

@@ -23,12 +23,12 @@ def count_queries(client, url):
     return len(queries)
 
 
-@pytest.mark.parametrize(("persona", "page"), PAGES)
+@pytest.mark.parametrize(("persona", "page_name"), PAGES)
 def test_query_count_does_not_grow_with_trainees(
-    request, client, persona, page, site, social_worker
+    request, client, persona, page_name, site, social_worker
 ):
     client.force_login(request.getfixturevalue(persona))
-    url = reverse(page)
+    url = reverse(page_name)
     TraineeFactory.create_batch(2, site=site, referrer=social_worker)
     small = count_queries(client, url)
     TraineeFactory.create_batch(30, site=site, referrer=social_worker)
