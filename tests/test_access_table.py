@@ -64,6 +64,16 @@ ACCESS = {
         AMINA,
         row(anonymous=302, coordinator=200, trainer=200, others=404),
     ),
+    "people:my_reminders": (
+        "get",
+        {},
+        row(anonymous=302, trainee=200, other_trainee=200, others=404),
+    ),
+    "people:trainee_contact": (
+        "get",
+        AMINA,
+        row(anonymous=302, coordinator=200, trainer=200, others=404),
+    ),
     "people:my_sharing": (
         "get",
         {},

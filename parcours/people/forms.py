@@ -112,3 +112,44 @@ class AcceptInvitationForm(forms.Form):
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned
+
+
+class ContactForm(forms.ModelForm):
+    """How to reach a trainee, and how they want to hear of their classes."""
+
+    class Meta:
+        from parcours.people.models import Trainee
+
+        model = Trainee
+        fields = ["phone", "email", "reminders"]
+        widgets = {"phone": forms.TextInput(attrs={"type": "tel"}), "reminders": forms.RadioSelect}
+
+    def clean_phone(self):
+        from parcours.referrals.forms import normalise_phone
+
+        return normalise_phone(self.cleaned_data["phone"])
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("reminders") == "sms" and not cleaned.get("phone"):
+            self.add_error("phone", _("Pour des rappels par SMS, il faut un numéro de téléphone."))
+        if cleaned.get("reminders") == "email" and not cleaned.get("email"):
+            self.add_error("email", _("Pour des rappels par e-mail, il faut une adresse e-mail."))
+        return cleaned
+
+
+class MyRemindersForm(forms.Form):
+    reminders = forms.ChoiceField(
+        label=_("Je veux un rappel la veille de l'atelier"), widget=forms.RadioSelect
+    )
+
+    def __init__(self, *args, trainee, **kwargs):
+        super().__init__(*args, **kwargs)
+        from parcours.people.models import Reminders
+
+        choices = [(Reminders.NONE.value, _("Non, pas de rappel"))]
+        if trainee.email:
+            choices.insert(0, (Reminders.EMAIL.value, _("Oui, par e-mail")))
+        if trainee.phone:
+            choices.insert(0, (Reminders.SMS.value, _("Oui, par SMS")))
+        self.fields["reminders"].choices = choices

@@ -19,7 +19,12 @@ from parcours.audit import journal
 from parcours.courses.actions import end_enrolment, next_lesson_for
 from parcours.courses.models import Attendance
 from parcours.people import actions, card, signin
-from parcours.people.forms import StaffSignInForm, TraineeSignInForm
+from parcours.people.forms import (
+    ContactForm,
+    MyRemindersForm,
+    StaffSignInForm,
+    TraineeSignInForm,
+)
 from parcours.people.models import Organisation, Sharing, Site, Trainee, User
 from parcours.people.signin import Outcome
 from parcours.referrals.models import Referral
@@ -357,3 +362,30 @@ def trainee_end_enrolment(request, pk, enrolment_pk):
     if next_referral is not None and access.may_triage(request.user):
         return redirect("referrals:detail", pk=next_referral.pk)
     return redirect("people:trainee_detail", pk=trainee.pk)
+
+
+@never_cache
+def trainee_contact(request, pk):
+    """Phone, e-mail and reminder choice, set with the person (coordinators, trainers)."""
+    trainee = access.get_trainee_for(request.user, pk, write=True)
+    form = ContactForm(request.POST or None, instance=trainee)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("C'est enregistré."))
+        return redirect("people:trainee_detail", pk=trainee.pk)
+    return render(request, "people/trainee_contact.html", {"trainee": trainee, "form": form})
+
+
+@never_cache
+def my_reminders(request):
+    """The person's own opt-out: SMS, e-mail or no reminder."""
+    trainee = _own_trainee(request)
+    form = MyRemindersForm(
+        request.POST or None, trainee=trainee, initial={"reminders": trainee.reminders}
+    )
+    if request.method == "POST" and form.is_valid():
+        trainee.reminders = form.cleaned_data["reminders"]
+        trainee.save(update_fields=["reminders"])
+        messages.success(request, _("C'est noté."))
+        return redirect("people:home")
+    return render(request, "people/my_reminders.html", {"trainee": trainee, "form": form})
