@@ -173,7 +173,8 @@ LOGIN_PAUSE_MINUTES = 15
 LOGIN_LOCK_AFTER = 10
 
 LANGUAGE_CODE = "fr"
-LANGUAGES = [("fr", "Français"), ("en", "English")]
+# Arabic covers the trainees' pages (staff pages fall back to French where untranslated).
+LANGUAGES = [("fr", "Français"), ("en", "English"), ("ar", "العربية")]
 LOCALE_PATHS = [BASE_DIR / "parcours" / "locale"]
 TIME_ZONE = env("TIME_ZONE", "Europe/Paris")
 USE_I18N = True

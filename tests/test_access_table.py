@@ -64,6 +64,7 @@ ACCESS = {
         AMINA,
         row(anonymous=302, coordinator=200, trainer=200, others=404),
     ),
+    "people:keep_alive": ("post", {}, row(anonymous=302, others=204)),
     "people:my_reminders": (
         "get",
         {},

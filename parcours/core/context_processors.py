@@ -30,4 +30,5 @@ def parcours(request):
         "programme_name": settings.PROGRAMME_NAME,
         "nav": nav,
         "is_trainee_page": user is not None and user.is_authenticated and user.is_trainee,
+        "idle_timeout": settings.TRAINEE_IDLE_TIMEOUT,
     }

@@ -17,6 +17,7 @@ JOBS = [
     ("generate_lessons", timedelta(hours=6), "parcours.courses.tasks.generate_lessons"),
     # Hourly: a reminder goes out in the first hour the worker runs the day before.
     ("send_reminders", timedelta(hours=1), "parcours.courses.tasks.send_reminders"),
+    ("prepare_reports", timedelta(hours=1), "parcours.reports.tasks.prepare_reports"),
 ]
 
 

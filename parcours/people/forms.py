@@ -20,7 +20,8 @@ class TraineeSignInForm(forms.Form):
         max_length=150,
         widget=forms.TextInput(
             attrs={
-                "autocomplete": "username",
+                # Shared computers: the browser must not offer the last person's username.
+                "autocomplete": "off",
                 "autocapitalize": "none",
                 "spellcheck": "false",
                 "class": "big-input",

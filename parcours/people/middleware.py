@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.shortcuts import redirect
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from parcours.people.views import SESSION_LAST_SEEN
@@ -42,4 +43,8 @@ class TraineeSessionMiddleware:
                 return redirect("people:trainee_login")
             if now - last_seen >= TOUCH_EVERY or SESSION_LAST_SEEN not in request.session:
                 request.session[SESSION_LAST_SEEN] = now
+            response = self.get_response(request)
+            # Shared computers: no page of a trainee stays in the browser's cache.
+            add_never_cache_headers(response)
+            return response
         return self.get_response(request)

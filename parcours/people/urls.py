@@ -10,6 +10,7 @@ urlpatterns = [
     path("accueil/", views.home, name="home"),
     path("mon-accord/", views.my_sharing, name="my_sharing"),
     path("mes-rappels/", views.my_reminders, name="my_reminders"),
+    path("session/continuer/", views.keep_alive, name="keep_alive"),
     path("stagiaires/<int:pk>/coordonnees/", views.trainee_contact, name="trainee_contact"),
     path("stagiaires/", views.trainee_list, name="trainee_list"),
     path("stagiaires/<int:pk>/", views.trainee_detail, name="trainee_detail"),

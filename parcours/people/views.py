@@ -30,6 +30,8 @@ from parcours.people.signin import Outcome
 from parcours.referrals.models import Referral
 
 SESSION_LAST_SEEN = "parcours_last_seen"
+# Says only "someone signed in on this browser before": nothing about who.
+DEVICE_COOKIE = "parcours_device"
 
 
 def _next_url(request):
@@ -96,6 +98,10 @@ def trainee_login(request):
             # TRAINEE_IDLE_TIMEOUT without activity (TraineeSessionMiddleware).
             request.session.set_expiry(0)
             request.session[SESSION_LAST_SEEN] = int(time.time())
+            if DEVICE_COOKIE not in request.COOKIES:
+                # First sign-in on this browser: remind them it may be shared.
+                request.session["shared_computer_banner"] = True
+                response.set_cookie(DEVICE_COOKIE, "1", max_age=365 * 24 * 3600, samesite="Lax")
             return response
         if result.outcome == Outcome.LOCKED:
             locked = True
@@ -210,6 +216,7 @@ def _trainee_home(request):
         return redirect("people:my_sharing")
     lesson = next_lesson_for(trainee)
     ctx = {
+        "shared_computer_banner": request.session.pop("shared_computer_banner", False),
         "trainee": trainee,
         "lesson": lesson,
         "excused": lesson is not None
@@ -389,3 +396,11 @@ def my_reminders(request):
         messages.success(request, _("C'est noté."))
         return redirect("people:home")
     return render(request, "people/my_reminders.html", {"trainee": trainee, "form": form})
+
+
+@require_POST
+def keep_alive(request):
+    """ "Continuer" in the idle warning: the trainee is still there."""
+    if request.user.is_trainee:
+        request.session[SESSION_LAST_SEEN] = int(time.time())
+    return HttpResponse(status=204)
