@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "parcours.notifications",
     "parcours.progress",
     "parcours.reports",
+    "parcours.volunteers",
 ]
 
 MIDDLEWARE = [

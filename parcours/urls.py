@@ -11,4 +11,6 @@ urlpatterns = [
     path("", include("parcours.courses.urls")),
     path("", include("parcours.progress.urls")),
     path("", include("parcours.reports.urls")),
+    path("", include("parcours.rooms.urls")),
+    path("", include("parcours.volunteers.urls")),
 ]

@@ -12,7 +12,12 @@ from tests.people.factories import (
 )
 
 # Fixtures of later apps live beside their tests; the access table needs them all.
-pytest_plugins = ["tests.progress.fixtures", "tests.reports.fixtures"]
+pytest_plugins = [
+    "tests.progress.fixtures",
+    "tests.reports.fixtures",
+    "tests.rooms.fixtures",
+    "tests.volunteers.fixtures",
+]
 
 
 @pytest.hookimpl(trylast=True)

@@ -11,6 +11,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from tests.access_rows import ROLES, row
 from tests.progress.access_rows import PROGRESS_ACCESS
 from tests.reports.access_rows import REPORTS_ACCESS
+from tests.rooms.access_rows import ROOMS_ACCESS
+from tests.volunteers.access_rows import VOLUNTEERS_ACCESS
 
 # URL arguments name fixtures, whose pk is used.
 AMINA = {"pk": "trainee"}  # Amina, referred by social_worker, at the trainer's site
@@ -210,6 +212,8 @@ ACCESS = {
 # Rows of later apps live beside their tests.
 ACCESS.update(PROGRESS_ACCESS)
 ACCESS.update(REPORTS_ACCESS)
+ACCESS.update(ROOMS_ACCESS)
+ACCESS.update(VOLUNTEERS_ACCESS)
 
 
 def resolve(value, request):
