@@ -26,9 +26,29 @@ def parcours(request):
         label = _("Messages (%(n)s)") % {"n": unread} if unread else _("Messages")
         nav.append((reverse("notifications:inbox"), label))
         nav.append((reverse("courses:calendar"), _("Mon calendrier")))
+    is_trainee = user is not None and user.is_authenticated and user.is_trainee
     return {
+        "help_trainers": _trainers_of(user) if is_trainee else (),
         "programme_name": settings.PROGRAMME_NAME,
         "nav": nav,
-        "is_trainee_page": user is not None and user.is_authenticated and user.is_trainee,
+        "is_trainee_page": is_trainee,
         "idle_timeout": settings.TRAINEE_IDLE_TIMEOUT,
     }
+
+
+def _trainers_of(user):
+    """Who to ask for help: the trainers of the trainee's classes (lazy: one query if shown)."""
+    from django.utils.functional import SimpleLazyObject
+
+    def load():
+        from parcours.people.models import User
+
+        return list(
+            User.objects.filter(
+                courses__enrolments__trainee__user=user,
+                courses__enrolments__end_date__isnull=True,
+                is_active=True,
+            ).distinct()
+        )
+
+    return SimpleLazyObject(load)
