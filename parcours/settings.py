@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "parcours.progress",
     "parcours.reports",
     "parcours.volunteers",
+    "parcours.locker",
 ]
 
 MIDDLEWARE = [
@@ -292,3 +293,8 @@ LOGGING = {
 PROGRAMME_NAME = env("PROGRAMME_NAME", "Parcours")
 # After this many unexcused absences in a row, the trainer and the referrer are alerted (once).
 ABSENCE_ALERT_AFTER = int(env("ABSENCE_ALERT_AFTER", "2"))
+# Declined and withdrawn volunteer applications are deleted this many days after the decision.
+APPLICATION_RETENTION_DAYS = int(env("APPLICATION_RETENTION_DAYS", "183"))
+# The confidentiality charter trainers accept before reaching trainee data; changing its
+# text means a new version here, which every trainer accepts again.
+CHARTER_VERSION = "2026-11"

@@ -13,4 +13,5 @@ urlpatterns = [
     path("", include("parcours.reports.urls")),
     path("", include("parcours.rooms.urls")),
     path("", include("parcours.volunteers.urls")),
+    path("", include("parcours.locker.urls")),
 ]

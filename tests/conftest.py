@@ -17,6 +17,7 @@ pytest_plugins = [
     "tests.reports.fixtures",
     "tests.rooms.fixtures",
     "tests.volunteers.fixtures",
+    "tests.locker.fixtures",
 ]
 
 

@@ -12,6 +12,7 @@ from tests.access_rows import ROLES, row
 from tests.progress.access_rows import PROGRESS_ACCESS
 from tests.reports.access_rows import REPORTS_ACCESS
 from tests.rooms.access_rows import ROOMS_ACCESS
+from tests.locker.access_rows import LOCKER_ACCESS
 from tests.volunteers.access_rows import VOLUNTEERS_ACCESS
 
 # URL arguments name fixtures, whose pk is used.
@@ -214,6 +215,7 @@ ACCESS.update(PROGRESS_ACCESS)
 ACCESS.update(REPORTS_ACCESS)
 ACCESS.update(ROOMS_ACCESS)
 ACCESS.update(VOLUNTEERS_ACCESS)
+ACCESS.update(LOCKER_ACCESS)
 
 
 def resolve(value, request):
