@@ -96,6 +96,11 @@ def may_manage_sign_in(user):
     return user.is_authenticated and user.role in {User.Role.COORDINATOR, User.Role.TRAINER}
 
 
+def may_read_journal(user):
+    """Search the audit journal: coordinators. (Trainees see the part about themselves.)"""
+    return user.is_authenticated and user.role == User.Role.COORDINATOR
+
+
 def may_see_programme(user):
     """Sites, organisations and programme-wide figures: coordinators."""
     return user.is_authenticated and user.role == User.Role.COORDINATOR

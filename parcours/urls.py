@@ -6,6 +6,7 @@ urlpatterns = [
     path("", core_views.public_home, name="public_home"),
     path("langue/", core_views.set_language, name="set_language"),
     path("", include("parcours.people.urls")),
+    path("", include("parcours.audit.urls")),
     path("", include("parcours.referrals.urls")),
     path("", include("parcours.notifications.urls")),
     path("", include("parcours.courses.urls")),

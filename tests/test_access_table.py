@@ -67,6 +67,8 @@ ACCESS = {
         AMINA,
         row(anonymous=302, coordinator=200, trainer=200, others=404),
     ),
+    "audit:journal": ("get", {}, row(anonymous=302, coordinator=200, others=404)),
+    "audit:my_journal": ("get", {}, row(anonymous=302, trainee=200, other_trainee=200, others=404)),
     "people:keep_alive": ("post", {}, row(anonymous=302, others=204)),
     "people:my_reminders": (
         "get",

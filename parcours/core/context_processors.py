@@ -18,6 +18,8 @@ def parcours(request):
             nav.append((reverse("people:trainee_list"), _("Stagiaires")))
         if access.may_triage(user):
             nav.append((reverse("referrals:triage"), _("À traiter")))
+        if access.may_read_journal(user):
+            nav.append((reverse("audit:journal"), _("Journal")))
         if access.may_manage_framework(user):
             nav.append((reverse("progress:framework"), _("Compétences")))
         if access.may_list_referrals(user):
