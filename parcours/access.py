@@ -325,6 +325,139 @@ def may_see_calendar_feed(user):
     return user.is_authenticated and user.is_active
 
 
+# --- reports ---------------------------------------------------------------------
+
+
+def _taught_entries(user):
+    """Report entries of trainees enrolled, during the report's period, in a course
+    `user` teaches."""
+    from django.db.models import Exists, OuterRef
+
+    from parcours.courses.models import Enrolment
+    from parcours.reports.models import ReportEntry
+
+    taught = Enrolment.objects.filter(
+        trainee=OuterRef("trainee"),
+        course__trainers=user,
+        start_date__lte=OuterRef("report__period_end"),
+    ).filter(Q(end_date__isnull=True) | Q(end_date__gte=OuterRef("report__period_start")))
+    return ReportEntry.objects.filter(Exists(taught))
+
+
+def reports_for(user):
+    """Reports `user` may open.
+
+    - coordinator: all, drafts included;
+    - trainer: those holding a trainee enrolled, during the period, in a course they teach
+      (drafts to review, and what was sent);
+    - social worker: the reports sent to them (never drafts, never a colleague's);
+    - trainee and anyone else: none.
+    """
+    from parcours.reports.models import Report
+
+    qs = Report.objects.all()
+    if not user.is_authenticated or not user.is_active:
+        return qs.none()
+    match user.role:
+        case User.Role.COORDINATOR:
+            return qs
+        case User.Role.TRAINER:
+            return qs.filter(pk__in=_taught_entries(user).values("report"))
+        case User.Role.SOCIAL_WORKER:
+            return qs.filter(social_worker=user, status=Report.Status.SENT)
+    return qs.none()
+
+
+def report_entries_for(user, report=None):
+    """The trainees' parts of reports (of `report` if given) that `user` may read.
+
+    - coordinator: all;
+    - trainer: those of the trainees they teach (see `reports_for`);
+    - social worker: those of the reports sent to them, for trainees who still agree to
+      share (a withdrawal hides what was sent before, as it hides the trainee's progress);
+    - anyone else: none.
+    """
+    from parcours.reports.models import Report, ReportEntry
+
+    qs = ReportEntry.objects.select_related("trainee")
+    if report is not None:
+        qs = qs.filter(report=report)
+    if not user.is_authenticated or not user.is_active:
+        return qs.none()
+    match user.role:
+        case User.Role.COORDINATOR:
+            return qs
+        case User.Role.TRAINER:
+            return qs.filter(pk__in=_taught_entries(user).values("pk"))
+        case User.Role.SOCIAL_WORKER:
+            return qs.filter(
+                report__social_worker=user,
+                report__status=Report.Status.SENT,
+                trainee__sharing=Sharing.CONFIRMED,
+            )
+    return qs.none()
+
+
+def get_report_for(user, pk, *, edit=False, answer=False):
+    """The report `pk` if `user` may open it (see `reports_for`), else 404.
+
+    edit=True (comment, send): a draft, for coordinators and the trainers it concerns.
+    answer=True (mark read, answer): a sent report, for the social worker it was sent to.
+    """
+    report = get_object_or_404(reports_for(user).select_related("social_worker"), pk=pk)
+    if edit and not may_edit_report(user, report):
+        raise Http404
+    if answer and not may_answer_report(user, report):
+        raise Http404
+    return report
+
+
+def may_edit_report(user, report):
+    """Comment on and send a draft: coordinators, and trainers it concerns (`reports_for`)."""
+    return (
+        report.is_draft
+        and user.is_authenticated
+        and user.role in {User.Role.COORDINATOR, User.Role.TRAINER}
+    )
+
+
+def may_answer_report(user, report):
+    """Mark as read and answer: the social worker the report was sent to."""
+    return (
+        user.is_authenticated
+        and user.role == User.Role.SOCIAL_WORKER
+        and report.social_worker_id == user.pk
+        and report.is_sent
+    )
+
+
+def may_list_reports(user):
+    """The reports page: coordinators, trainers, social workers (each within `reports_for`)."""
+    return is_staff(user)
+
+
+def may_choose_report_rhythm(user):
+    """Their own rhythm: social workers."""
+    return user.is_authenticated and user.role == User.Role.SOCIAL_WORKER
+
+
+def get_organisation_for_rhythm(user, pk):
+    """The organisation `pk` if `user` may set its default rhythm: coordinators, and its
+    contact person (as `may_manage_organisation`). Else 404."""
+    return get_organisation_for(user, pk, manage=True)
+
+
+def may_follow_reports(user):
+    """Late reports, read and answer rates per organisation: coordinators."""
+    return may_see_programme(user)
+
+
+def may_see_statistics(user):
+    """Programme statistics, their exports, the yearly activity report and the open-data
+    export of the sites: coordinators."""
+    return may_see_programme(user)
+
+
 # --- view decorators ---------------------------------------------------------------
 
 

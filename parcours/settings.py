@@ -287,6 +287,9 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
         # The task worker announces every poll at INFO.
         "django_tasks_db": {"level": "WARNING"},
+        # WeasyPrint narrates every rendering step at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 

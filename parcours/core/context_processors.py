@@ -24,6 +24,10 @@ def parcours(request):
             nav.append((reverse("progress:framework"), _("Compétences")))
         if access.may_list_referrals(user):
             nav.append((reverse("referrals:list"), _("Orientations")))
+        if access.may_list_reports(user):
+            nav.append((reverse("reports:list"), _("Comptes rendus")))
+        if access.may_see_statistics(user):
+            nav.append((reverse("reports:statistics"), _("Statistiques")))
         unread = user.notifications.unread().count()
         label = _("Messages (%(n)s)") % {"n": unread} if unread else _("Messages")
         nav.append((reverse("notifications:inbox"), label))

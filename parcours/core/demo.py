@@ -163,6 +163,9 @@ def load():
         make_open_referrals(
             referente, referent2, courses, coordinator=User.objects.get(role="coordinator")
         )
+        from parcours.reports import demo as reports_demo
+
+        reports_demo.load()
     return True
 
 

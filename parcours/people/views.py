@@ -28,6 +28,7 @@ from parcours.people.forms import (
 from parcours.people.models import Organisation, Sharing, Site, Trainee, User
 from parcours.people.signin import Outcome
 from parcours.referrals.models import Referral
+from parcours.reports import home as reports_home
 
 SESSION_LAST_SEEN = "parcours_last_seen"
 # Says only "someone signed in on this browser before": nothing about who.
@@ -193,6 +194,7 @@ def _trainer_home(request):
         "trainees": access.trainees_for(request.user).active().select_related("site"),
         "locked": _locked_accounts(request.user),
     }
+    ctx.update(reports_home.trainer_home(request.user))
     return render(request, "people/home_trainer.html", ctx)
 
 
@@ -206,6 +208,7 @@ def _social_worker_home(request):
         "may_manage_organisation": request.user.organisation is not None
         and access.may_manage_organisation(request.user, request.user.organisation),
     }
+    ctx.update(reports_home.social_worker_home(request.user))
     return render(request, "people/home_social_worker.html", ctx)
 
 
