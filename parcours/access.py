@@ -458,6 +458,86 @@ def may_see_statistics(user):
     return may_see_programme(user)
 
 
+# --- rooms ---------------------------------------------------------------------------
+
+
+def may_see_rooms(user):
+    """Rooms, their equipment and checklists: coordinators, and trainers (the rooms of
+    the sites they work at, see `rooms_for`)."""
+    return (
+        user.is_authenticated
+        and user.is_active
+        and user.role in {User.Role.COORDINATOR, User.Role.TRAINER}
+    )
+
+
+def may_manage_rooms(user):
+    """Create and edit rooms, the inventory (CSV import and export, asset labels), the
+    checklists' points and rhythm; assign and resolve incidents: coordinators."""
+    return may_see_rooms(user) and user.role == User.Role.COORDINATOR
+
+
+def rooms_for(user):
+    """Rooms `user` may see.
+
+    - coordinator: all;
+    - trainer: those of the sites they work at (`User.sites`);
+    - anyone else: none.
+    """
+    from parcours.rooms.models import Room
+
+    qs = Room.objects.all()
+    if not may_see_rooms(user):
+        return qs.none()
+    if user.role == User.Role.COORDINATOR:
+        return qs
+    return qs.filter(site__in=user.sites.all())
+
+
+def get_room_for(user, pk, *, manage=False):
+    """The room `pk` if `user` may see it, else 404.
+
+    Seeing, running its checklist: as `rooms_for`. manage=True (edit the room, its
+    inventory, labels and checklist): coordinators.
+    """
+    if manage and not may_manage_rooms(user):
+        raise Http404
+    return get_object_or_404(rooms_for(user).select_related("site"), pk=pk)
+
+
+def equipment_for(user):
+    """Items of the rooms `user` may see (see `rooms_for`)."""
+    from parcours.rooms.models import Equipment
+
+    return Equipment.objects.filter(room__in=rooms_for(user).values("pk"))
+
+
+def get_equipment_for(user, pk, *, manage=False):
+    """The item `pk` if `user` may see it, else 404.
+
+    Seeing it and reporting an incident on it (the page its QR label opens): whoever
+    sees its room. manage=True (edit it): coordinators.
+    """
+    if manage and not may_manage_rooms(user):
+        raise Http404
+    return get_object_or_404(equipment_for(user).select_related("room__site"), pk=pk)
+
+
+def get_incident_for(user, pk, *, manage=False):
+    """The incident `pk` if `user` sees its item, else 404. manage=True (assign, resolve):
+    coordinators."""
+    from parcours.rooms.models import Incident
+
+    if manage and not may_manage_rooms(user):
+        raise Http404
+    return get_object_or_404(
+        Incident.objects.filter(equipment__in=equipment_for(user).values("pk")).select_related(
+            "equipment__room"
+        ),
+        pk=pk,
+    )
+
+
 # --- view decorators ---------------------------------------------------------------
 
 

@@ -14,6 +14,8 @@ def parcours(request):
         if access.may_see_courses(user):
             nav.append((reverse("courses:today"), _("Aujourd'hui")))
             nav.append((reverse("courses:course_list"), _("Ateliers")))
+        if access.may_see_rooms(user):
+            nav.append((reverse("rooms:room_list"), _("Salles")))
         if access.may_list_trainees(user):
             nav.append((reverse("people:trainee_list"), _("Stagiaires")))
         if access.may_triage(user):

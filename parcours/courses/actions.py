@@ -157,6 +157,23 @@ def cancel_lesson(*, actor, lesson, reason):
     return lesson
 
 
+def save_course(*, form):
+    """Save a course; when its slot moved, re-plan the future lessons that nothing
+    recorded yet (no attendance), so the old slot does not stay beside the new one."""
+    from parcours.courses import schedule
+
+    slot_fields = {"weekday", "start_time", "duration_minutes", "first_date", "last_date", "room"}
+    moved = form.instance.pk is not None and bool(slot_fields & set(form.changed_data))
+    with transaction.atomic():
+        course = form.save()
+        if moved:
+            Lesson.objects.filter(
+                course=course, date__gte=timezone.localdate(), extra=False, attendances__isnull=True
+            ).delete()
+        schedule.generate_lessons(course)
+    return course
+
+
 def add_extra_lesson(*, course, date, start_time, duration_minutes):
     lesson, created = Lesson.objects.get_or_create(
         course=course,

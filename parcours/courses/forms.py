@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from parcours.core.reference import skill_choices
+from parcours.core.widgets import DateInput, TimeInput
 from parcours.courses.models import Closure, Course
 from parcours.people.models import User
 
@@ -21,9 +22,9 @@ class CourseForm(forms.ModelForm):
             "trainers",
         ]
         widgets = {
-            "start_time": forms.TimeInput(attrs={"type": "time"}),
-            "first_date": forms.DateInput(attrs={"type": "date"}),
-            "last_date": forms.DateInput(attrs={"type": "date"}),
+            "start_time": TimeInput(),
+            "first_date": DateInput(),
+            "last_date": DateInput(),
             "trainers": forms.CheckboxSelectMultiple,
         }
 
@@ -54,8 +55,8 @@ class ClosureForm(forms.ModelForm):
         model = Closure
         fields = ["reason", "start_date", "end_date", "site"]
         widgets = {
-            "start_date": forms.DateInput(attrs={"type": "date"}),
-            "end_date": forms.DateInput(attrs={"type": "date"}),
+            "start_date": DateInput(),
+            "end_date": DateInput(),
         }
 
     def clean(self):
@@ -67,8 +68,8 @@ class ClosureForm(forms.ModelForm):
 
 
 class ExtraLessonForm(forms.Form):
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
-    start_time = forms.TimeField(label=_("Heure"), widget=forms.TimeInput(attrs={"type": "time"}))
+    date = forms.DateField(label=_("Date"), widget=DateInput())
+    start_time = forms.TimeField(label=_("Heure"), widget=TimeInput())
     duration_minutes = forms.IntegerField(
         label=_("Durée (minutes)"), min_value=15, max_value=240, initial=60
     )

@@ -11,7 +11,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from parcours import access
 from parcours.core.reference import skill_choices, skill_labels
-from parcours.courses import actions, schedule
+from parcours.courses import actions
 from parcours.courses.forms import CancelForm, ClosureForm, CourseForm, ExtraLessonForm, NoteForm
 from parcours.courses.models import Attendance, Closure, Course, Enrolment
 from parcours.courses.regularity import regularity_by_trainee
@@ -215,8 +215,7 @@ def course_form(request, pk=None):
     course = get_object_or_404(Course, pk=pk) if pk else None
     form = CourseForm(request.POST or None, instance=course)
     if request.method == "POST" and form.is_valid():
-        course = form.save()
-        schedule.generate_lessons(course)
+        course = actions.save_course(form=form)
         messages.success(request, _("Atelier enregistré ; ses séances sont prévues."))
         return redirect("courses:course_detail", pk=course.pk)
     return render(request, "courses/course_form.html", {"form": form, "course": course})

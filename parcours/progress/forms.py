@@ -4,6 +4,7 @@ from django import forms
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
+from parcours.core.widgets import DateInput
 from parcours.progress.models import AccountEntry, Goal, Milestone, Skill
 
 
@@ -42,7 +43,7 @@ class AccountEntryForm(forms.ModelForm):
             "created_on",
         ]
         widgets = {
-            "created_on": forms.DateInput(attrs={"type": "date"}),
+            "created_on": DateInput(),
             "recovery_phone": forms.TextInput(attrs={"type": "tel"}),
             "identifier": forms.TextInput(attrs={"autocomplete": "off"}),
         }
@@ -106,9 +107,7 @@ class GoalForm(forms.ModelForm):
 
 
 class ReachedForm(forms.Form):
-    reached_on = forms.DateField(
-        label=_("Atteint le"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    reached_on = forms.DateField(label=_("Atteint le"), widget=DateInput())
     evidence_url = forms.URLField(
         label=_("Preuve : un lien (son blog, son logo dans ses documents…)"),
         required=False,

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from parcours.core.widgets import DateInput
 from parcours.people.models import Site
 from parcours.reports.models import Report, ReportEntry, Rhythm
 
@@ -100,8 +101,8 @@ def default_statistics_period(today=None):
 
 
 class StatisticsForm(forms.Form):
-    start = forms.DateField(label=_("Du"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("Au"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label=_("Du"), widget=DateInput())
+    end = forms.DateField(label=_("Au"), widget=DateInput())
     site = forms.ModelChoiceField(
         label=_("Lieu"),
         queryset=Site.objects.all(),

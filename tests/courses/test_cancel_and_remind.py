@@ -146,3 +146,34 @@ def test_a_closure_removes_the_future_lessons_it_covers(client, coordinator, cou
         },
     )
     assert course.lessons.count() == before - 2
+
+
+def test_moving_a_course_moves_its_future_lessons_and_keeps_the_past(
+    client, coordinator, course, trainee
+):
+    from parcours.courses import schedule
+
+    course.first_date = timezone.localdate() - datetime.timedelta(weeks=3)
+    course.save()
+    schedule.generate_lessons(course, since=course.first_date)
+    past = course.lessons.filter(date__lt=timezone.localdate()).first()
+    Attendance.objects.create(lesson=past, trainee=trainee, status="present")
+    client.force_login(coordinator)
+    page = client.get(reverse("courses:course_edit", args=[course.pk])).text
+    assert f'value="{course.first_date.isoformat()}"' in page  # the date field keeps its value
+    assert 'value="14:00"' in page
+    data = {
+        "title": course.title,
+        "room": course.room_id,
+        "weekday": "4",
+        "start_time": "10:00",
+        "duration_minutes": "60",
+        "capacity": "8",
+        "first_date": course.first_date.isoformat(),
+        "last_date": "",
+        "trainers": [t.pk for t in course.trainers.all()],
+    }
+    client.post(reverse("courses:course_edit", args=[course.pk]), data)
+    future = course.lessons.filter(date__gte=timezone.localdate())
+    assert {(lesson.date.weekday(), lesson.start_time.hour) for lesson in future} == {(4, 10)}
+    assert Lesson.objects.filter(pk=past.pk).exists()
