@@ -164,8 +164,10 @@ def load():
             referente, referent2, courses, coordinator=User.objects.get(role="coordinator")
         )
         from parcours.reports import demo as reports_demo
+        from parcours.rooms import demo as rooms_demo
 
         reports_demo.load()
+        rooms_demo.load()
     return True
 
 

@@ -15,6 +15,7 @@ from parcours.courses import actions
 from parcours.courses.forms import CancelForm, ClosureForm, CourseForm, ExtraLessonForm, NoteForm
 from parcours.courses.models import Attendance, Closure, Course, Enrolment
 from parcours.courses.regularity import regularity_by_trainee
+from parcours.rooms.readiness import readiness_for_lessons
 
 # --- today and the roster ---------------------------------------------------------
 
@@ -36,9 +37,13 @@ def today(request):
         .select_related("course__room__site")
         .order_by("date", "start_time")[:5]
     )
-    return render(
-        request, "courses/today.html", {"lessons": lessons, "upcoming": upcoming, "day": day}
-    )
+    ctx = {
+        "lessons": lessons,
+        "upcoming": upcoming,
+        "day": day,
+        "readiness": readiness_for_lessons(lessons),
+    }
+    return render(request, "courses/today.html", ctx)
 
 
 def _roster(lesson):
