@@ -6,8 +6,7 @@ from parcours.rooms.models import ChecklistRun, Equipment, Incident, Room
 
 
 def test_demo_rooms_load_once(db):
-    core_demo.load()
-    assert demo.load()
+    core_demo.load()  # loads the rooms' demo too
     assert not demo.load()
     room = Room.objects.with_state().get(name="Salle informatique")
     assert (room.computers_working, room.computers_total) == (9, 10)
