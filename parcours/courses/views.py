@@ -1,7 +1,8 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -65,6 +66,11 @@ def _roster(lesson):
     ]
 
 
+def _counts(rows):
+    came = sum(1 for row in rows if row["attendance"] and row["attendance"].came)
+    return {"present": came, "total": len(rows)}
+
+
 @never_cache
 @vary_on_headers("HX-Request")
 def lesson(request, pk):
@@ -86,10 +92,7 @@ def lesson(request, pk):
         "walk_in_choices": walk_in_choices,
         "cancel_form": CancelForm(),
         "skill_labels": skill_labels(),
-        "counts": {
-            "present": sum(1 for r in rows if r["attendance"] and r["attendance"].came),
-            "total": len(rows),
-        },
+        "counts": _counts(rows),
     }
     return render(request, "courses/lesson.html", ctx)
 
@@ -107,14 +110,19 @@ def lesson_attendance(request, pk, trainee_pk):
         return redirect("courses:lesson", pk=lesson.pk)
     actions.record_attendance(actor=request.user, lesson=lesson, trainee=trainee, status=status)
     if request.htmx:
-        row = next(row for row in _roster(lesson) if row["trainee"].pk == trainee.pk)
+        rows = _roster(lesson)
         ctx = {
             "lesson": lesson,
-            "row": row,
+            "row": next(row for row in rows if row["trainee"].pk == trainee.pk),
             "statuses": Attendance.Status.choices,
             "skill_labels": skill_labels(),
+            "counts": _counts(rows),
+            "oob": True,
         }
-        return render(request, "courses/lesson.html#row", ctx)
+        # The row, and the "n présent·es" line swapped out of band.
+        row_html = render_to_string("courses/lesson.html#row", ctx, request=request)
+        count_html = render_to_string("courses/lesson.html#count", ctx, request=request)
+        return HttpResponse(row_html + count_html)
     return redirect(reverse("courses:lesson", args=[lesson.pk]) + f"#trainee-{trainee.pk}")
 
 
@@ -185,6 +193,7 @@ def lesson_cancel(request, pk):
 def course_list(request):
     courses = (
         access.courses_for(request.user)
+        .order_by("weekday", "start_time")
         .with_seats()
         .select_related("room__site")
         .prefetch_related("trainers")

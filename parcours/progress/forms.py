@@ -55,12 +55,19 @@ class AccountEntryForm(forms.ModelForm):
     def clean_identifier(self):
         value = self.cleaned_data["identifier"].strip()
         if looks_like_password(value):
+            self._forget("identifier")
             raise forms.ValidationError(PASSWORD_REFUSED)
         return value
+
+    def _forget(self, name):
+        """A refused secret is not shown back on the page (a shared screen)."""
+        self.data = self.data.copy()
+        self.data[self.add_prefix(name)] = ""
 
     def clean_service_name(self):
         value = self.cleaned_data["service_name"].strip()
         if looks_like_password(value):
+            self._forget("service_name")
             raise forms.ValidationError(PASSWORD_REFUSED)
         return value
 
@@ -75,6 +82,7 @@ class AccountEntryForm(forms.ModelForm):
 
         value = self.cleaned_data["recovery_phone"]
         if value and looks_like_password(value):
+            self._forget("recovery_phone")
             raise forms.ValidationError(PASSWORD_REFUSED)
         return normalise_phone(value)
 
@@ -127,6 +135,7 @@ class LocalSkillForm(forms.ModelForm):
     class Meta:
         model = Skill
         fields = ["domain", "label_fr", "easy_fr"]
+        labels = {"domain": _("Domaine")}
 
 
 class LocalMilestoneForm(forms.ModelForm):

@@ -183,11 +183,17 @@ def goal_public_text(request, pk):
     goal = _goal_for(request, pk)
     form = PublicSuccessForm(request.POST)
     if form.is_valid():
+        changed = form.cleaned_data["public_text"] != goal.public_text
         goal.public_text = form.cleaned_data["public_text"]
-        goal.save(update_fields=["public_text"])
+        if changed:
+            # The person agreed to a sentence: a new one needs their word again.
+            goal.public = False
+        goal.save(update_fields=["public_text", "public"])
         messages.success(
             request, _("Phrase enregistrée. La personne choisira elle-même de la montrer.")
         )
+    else:
+        messages.error(request, _("Écrivez la phrase à montrer."))
     return redirect(f"/stagiaires/{goal.trainee_id}/parcours/#goals")
 
 

@@ -58,14 +58,18 @@ def test_one_tap_records_attendance_without_javascript(client, trainer, lesson, 
 def test_with_htmx_the_row_comes_back_as_on_a_fresh_page(client, trainer, lesson, trainee):
     client.force_login(trainer)
     url = reverse("courses:lesson_attendance", args=[lesson.pk, trainee.pk])
-    fragment = without_csrf(
-        client.post(url, {"status": "excused"}, headers={"HX-Request": "true"}).text
+    response = without_csrf(
+        client.post(url, {"status": "late"}, headers={"HX-Request": "true"}).text
     )
+    # The row, then the count of people present, swapped out of band.
+    fragment, count = response.split("</li>", 1)
+    fragment += "</li>"
+    assert 'id="roster-count" class="muted" hx-swap-oob="true">1 présent·e sur 1<' in count
     assert fragment.lstrip().startswith(f'<li class="roster-row" id="trainee-{trainee.pk}">')
     page = without_csrf(client.get(reverse("courses:lesson", args=[lesson.pk])).text)
     start = page.index(f'<li class="roster-row" id="trainee-{trainee.pk}">')
     assert page[start : start + len(fragment.strip())] == fragment.strip()
-    assert 'value="excused" class="status excused" aria-pressed="true"' in fragment
+    assert 'value="late" class="status late" aria-pressed="true"' in fragment
 
 
 def test_a_walk_in_is_added_in_one_step(client, trainer, lesson, site, social_worker):
@@ -188,7 +192,7 @@ def test_the_roster_query_count_does_not_depend_on_its_size(
         assert client.get(reverse("courses:lesson", args=[lesson.pk])).status_code == 200
 
 
-ROSTER_QUERIES = 8
+ROSTER_QUERIES = 9
 
 
 def test_a_trainee_says_in_one_tap_they_cannot_come(client, trainee, lesson, trainer):

@@ -35,12 +35,17 @@ def skills_framework():
 
 
 def skill_choices():
-    """(domain code, domain label, [(skill code, skill label)…]) in the framework's order."""
+    """(domain code, domain label, [(skill code, skill label)…]) in the framework's order,
+    local skills included, in the current language (two queries)."""
+    from parcours.progress.models import Domain
+
     return [
-        (domain["code"], domain["fr"], [(skill["code"], skill["fr"]) for skill in domain["skills"]])
-        for domain in skills_framework()["domains"]
+        (domain.code, domain.label, [(skill.code, skill.label) for skill in domain.skills.all()])
+        for domain in Domain.objects.prefetch_related("skills")
     ]
 
 
 def skill_labels():
-    return {code: label for _, _, choices in skill_choices() for code, label in choices}
+    from parcours.progress.models import Skill
+
+    return {skill.code: skill.label for skill in Skill.objects.all()}

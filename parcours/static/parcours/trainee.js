@@ -35,9 +35,13 @@
       } else if (value.length < 6) {
         pinInput.value = value + key.dataset.key;
       }
+      showCount();
+    });
+    var showCount = function () {
       var count = document.getElementById("pin-count");
       if (count) count.textContent = pinInput.value.length + " / 6";
-    });
+    };
+    pinInput.addEventListener("input", showCount);
   }
 
   // --- Idle sign-out warning (WCAG 2.2.1): two minutes before, with "Continuer".
