@@ -108,6 +108,12 @@ ACCESS = {
         row(anonymous=302, coordinator=302, others=404),
         {"social_workers_see_all": "1"},
     ),
+    "people:organisation_contact": (
+        "post",
+        ORG_A,
+        row(anonymous=302, coordinator=302, others=404),
+        {"member": "social_worker"},
+    ),
     "people:organisation_invite": (
         "post",
         ORG_A,

@@ -19,6 +19,18 @@ def end_enrolment(*, actor, enrolment):
     with transaction.atomic():
         enrolment.end_date = timezone.localdate()
         enrolment.save(update_fields=["end_date"])
+        referrer = enrolment.trainee.referrer
+        if referrer is not None and referrer.is_active:
+            with in_language_of(referrer):
+                text = _("L'inscription de %(name)s à « %(course)s » est terminée.") % {
+                    "name": enrolment.trainee.full_name,
+                    "course": enrolment.course.title,
+                }
+            notify(
+                referrer,
+                text=text,
+                url=reverse("people:trainee_detail", args=[enrolment.trainee_id]),
+            )
         next_referral = Referral.objects.waiting_for(enrolment.course).first()
         if next_referral is not None:
             for coordinator in User.objects.filter(role=User.Role.COORDINATOR, is_active=True):

@@ -7,9 +7,11 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
 from django.core.mail import send_mail
+from django.db import transaction
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -40,7 +42,11 @@ def organisation_detail(request, pk):
                     "social_workers_see_all": "1" if organisation.social_workers_see_all else "0"
                 }
             ),
-            invitations=organisation.invitations.filter(accepted_at__isnull=True),
+            # Pending ones only: an expired link is of no use to anyone.
+            invitations=organisation.invitations.filter(
+                accepted_at__isnull=True, created_at__gt=timezone.now() - Invitation.VALIDITY
+            ),
+            may_choose_contact=access.may_triage(request.user),
         )
     return render(request, "people/organisation_detail.html", ctx)
 
@@ -53,6 +59,25 @@ def organisation_visibility(request, pk):
         organisation.social_workers_see_all = form.cleaned_data["social_workers_see_all"]
         organisation.save(update_fields=["social_workers_see_all"])
         messages.success(request, _("C'est enregistré."))
+    return redirect("people:organisation_detail", pk=organisation.pk)
+
+
+@require_POST
+@access.require(access.may_triage)
+def organisation_contact(request, pk):
+    """The coordinator names the organisation's contact person (who may invite colleagues)."""
+    organisation = access.get_organisation_for(request.user, pk, manage=True)
+    member = organisation.members.filter(
+        role=User.Role.SOCIAL_WORKER, pk=request.POST.get("member") or 0
+    ).first()
+    if member is not None:
+        with transaction.atomic():
+            organisation.members.update(is_organisation_contact=False)
+            member.is_organisation_contact = True
+            member.save(update_fields=["is_organisation_contact"])
+        messages.success(
+            request, _("%(name)s est le contact de la structure.") % {"name": member.display_name}
+        )
     return redirect("people:organisation_detail", pk=organisation.pk)
 
 

@@ -40,6 +40,11 @@ urlpatterns = [
         name="organisation_visibility",
     ),
     path(
+        "structures/<int:pk>/contact/",
+        organisation_views.organisation_contact,
+        name="organisation_contact",
+    ),
+    path(
         "structures/<int:pk>/inviter/",
         organisation_views.organisation_invite,
         name="organisation_invite",

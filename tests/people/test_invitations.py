@@ -88,3 +88,18 @@ def test_organisations_choose_whether_colleagues_see_all_referrals(
     )
     client.force_login(colleague)
     assert "Amina" in client.get(reverse("people:trainee_list")).text
+
+
+def test_the_coordinator_names_the_contact_person_who_may_then_invite(
+    client, coordinator, social_worker, organisation
+):
+    client.force_login(coordinator)
+    client.post(
+        reverse("people:organisation_contact", args=[organisation.pk]), {"member": social_worker.pk}
+    )
+    social_worker.refresh_from_db()
+    assert social_worker.is_organisation_contact
+    client.force_login(social_worker)
+    assert client.get(reverse("people:organisation_detail", args=[organisation.pk])).context[
+        "may_manage"
+    ]
