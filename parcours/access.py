@@ -538,6 +538,197 @@ def get_incident_for(user, pk, *, manage=False):
     )
 
 
+# --- volunteers ---------------------------------------------------------------------
+
+
+def may_manage_volunteers(user):
+    """Applications to help, their pipeline, commitments, the trainers' invitations and
+    the public presentation's text: coordinators."""
+    return user.is_authenticated and user.is_active and user.role == User.Role.COORDINATOR
+
+
+def applications_for(user):
+    """Applications `user` may see: coordinators all; anyone else none (applicants never
+    come back to theirs: they have no account)."""
+    from parcours.volunteers.models import Application
+
+    qs = Application.objects.all()
+    if not may_manage_volunteers(user):
+        return qs.none()
+    return qs
+
+
+def get_application_for(user, pk):
+    """The application `pk` for coordinators, else 404."""
+    return get_object_or_404(
+        applications_for(user).select_related("decided_by", "commitment__user"), pk=pk
+    )
+
+
+def get_commitment_for(user, pk):
+    """The commitment `pk` (renew it, assign courses, invite again): coordinators. Else 404."""
+    from parcours.volunteers.models import Commitment
+
+    if not may_manage_volunteers(user):
+        raise Http404
+    return get_object_or_404(Commitment.objects.select_related("application", "user"), pk=pk)
+
+
+def may_read_charter(user):
+    """The confidentiality charter: trainers (who accept it) and coordinators (who read
+    what trainers accept)."""
+    return user.is_authenticated and user.role in {User.Role.COORDINATOR, User.Role.TRAINER}
+
+
+def may_accept_charter(user):
+    """Trainers, staff or volunteer alike."""
+    return user.is_authenticated and user.is_active and user.role == User.Role.TRAINER
+
+
+def must_accept_charter(user):
+    """True for a signed-in trainer who has not accepted the current charter version:
+    until they do, CharterMiddleware keeps them on the charter page, away from trainee
+    data. Coordinators, social workers and trainees never."""
+    from django.conf import settings
+
+    if not may_accept_charter(user):
+        return False
+    return not user.charter_acceptances.filter(version=settings.CHARTER_VERSION).exists()
+
+
+# --- locker ------------------------------------------------------------------------
+# A trainee's documents are theirs: nobody else sees them unless the trainee shares a
+# file or a folder with them (their referrer, a trainer of their site), or hands out an
+# expiring link. Coordinators see how much space a locker uses, never what it holds.
+
+
+def get_locker_owner(user):
+    """The trainee whose own locker `user` manages: a trainee, themself. Else 404."""
+    if not (user.is_authenticated and user.is_active and user.role == User.Role.TRAINEE):
+        raise Http404
+    trainee = trainees_for(user).select_related("referrer", "site").first()
+    if trainee is None:
+        raise Http404
+    return trainee
+
+
+def get_own_file_for(user, pk, *, trashed=False):
+    """A file of `user`'s own locker (trashed=True: one in the trash). Else 404."""
+    from parcours.locker.models import StoredFile
+
+    trainee = get_locker_owner(user)
+    files = StoredFile.objects.in_trash() if trashed else StoredFile.objects.in_use()
+    return get_object_or_404(files.select_related("folder"), trainee=trainee, pk=pk)
+
+
+def get_own_folder_for(user, pk, *, trashed=False):
+    """A folder of `user`'s own locker (trashed=True: one in the trash). Else 404."""
+    from parcours.locker.models import Folder
+
+    trainee = get_locker_owner(user)
+    folders = Folder.objects.in_trash() if trashed else Folder.objects.in_use()
+    return get_object_or_404(folders.select_related("parent"), trainee=trainee, pk=pk)
+
+
+def share_recipients(trainee):
+    """Who a trainee may share documents with: their referrer, and the trainers of their
+    site (those who teach them), active accounts only."""
+    return (
+        User.objects.filter(is_active=True)
+        .filter(
+            Q(pk=trainee.referrer_id, role=User.Role.SOCIAL_WORKER)
+            | Q(role=User.Role.TRAINER, sites=trainee.site_id)
+        )
+        .distinct()
+        .order_by("role", "first_name", "last_name")
+    )
+
+
+def shares_received_by(user):
+    """The active shares made to `user` that still hold: the trainee is still one they
+    see (`trainees_for`) and may still share with them (`share_recipients`)."""
+    from parcours.locker.models import Share
+
+    if not (user.is_authenticated and user.is_active):
+        return Share.objects.none()
+    if user.role not in {User.Role.TRAINER, User.Role.SOCIAL_WORKER}:
+        return Share.objects.none()
+    if user.role == User.Role.TRAINER:
+        still = Q(trainee__site__in=user.sites.all())
+    else:
+        still = Q(trainee__referrer=user)
+    return Share.objects.active().filter(user=user, trainee__in=trainees_for(user)).filter(still)
+
+
+def shared_files_for(user):
+    """Files `user` may open: shared with them directly, or inside a folder shared with
+    them, while the share holds (see `shares_received_by`); never what is in the trash.
+
+    - trainer, social worker: as above;
+    - coordinator, trainee (other than for their own locker), anyone else: none.
+    """
+    from parcours.locker.models import StoredFile, descendant_folder_ids
+
+    shares = list(shares_received_by(user).values_list("trainee_id", "file_id", "folder_id"))
+    file_ids = {file_id for _t, file_id, _f in shares if file_id}
+    folder_ids = set()
+    for trainee_id in {t for t, _file, folder_id in shares if folder_id}:
+        roots = [f for t, _file, f in shares if t == trainee_id and f]
+        folder_ids |= descendant_folder_ids(roots, trainee_id)
+    return StoredFile.objects.in_use().filter(
+        Q(pk__in=file_ids) | Q(folder_id__in=folder_ids, folder__trashed_at__isnull=True)
+    )
+
+
+def shared_folders_for(user):
+    """Folders `user` may browse: shared with them, and the folders inside (see
+    `shared_files_for`)."""
+    from parcours.locker.models import Folder, descendant_folder_ids
+
+    shares = list(
+        shares_received_by(user).filter(folder__isnull=False).values_list("trainee_id", "folder_id")
+    )
+    folder_ids = set()
+    for trainee_id in {t for t, _f in shares}:
+        folder_ids |= descendant_folder_ids([f for t, f in shares if t == trainee_id], trainee_id)
+    return Folder.objects.in_use().filter(pk__in=folder_ids)
+
+
+def get_shared_file_for(user, pk):
+    """A file shared with `user` (see `shared_files_for`), else 404."""
+    return get_object_or_404(shared_files_for(user).select_related("trainee"), pk=pk)
+
+
+def get_shared_folder_for(user, pk):
+    """A folder shared with `user` (see `shared_folders_for`), else 404."""
+    return get_object_or_404(shared_folders_for(user).select_related("trainee"), pk=pk)
+
+
+def may_receive_shares(user):
+    """The "shared with me" page: trainers and social workers."""
+    return (
+        user.is_authenticated
+        and user.is_active
+        and user.role in {User.Role.TRAINER, User.Role.SOCIAL_WORKER}
+    )
+
+
+def may_set_locker_quota(user):
+    """Give a trainee more or less space: coordinators."""
+    return may_see_programme(user)
+
+
+def get_locker_trainee_for(user, pk, *, quota=False):
+    """A trainee's locker as staff see it, else 404: coordinators (the space used, and
+    its quota with quota=True); their trainers and referrer (what was shared with them).
+    Never the files themselves unless shared."""
+    if quota and not may_set_locker_quota(user):
+        raise Http404
+    if not (may_set_locker_quota(user) or may_receive_shares(user)):
+        raise Http404
+    return get_trainee_for(user, pk)
+
+
 # --- view decorators ---------------------------------------------------------------
 
 

@@ -97,6 +97,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "parcours.people.middleware.TraineeSessionMiddleware",
+    # Volunteers accept the confidentiality charter before any trainee data.
+    "parcours.volunteers.middleware.CharterMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
@@ -201,6 +203,54 @@ STORAGES = {
         ),
     },
 }
+
+# The locker (trainees' documents, parcours/locker/). Objects live under random keys in
+# the "locker" storage: the data folder by default, an S3-compatible bucket when
+# S3_BUCKET is set. Files are always streamed through Parcours, which checks access and
+# writes the journal first: the bucket must not be public.
+LOCKER_QUOTA_MB = int(env("LOCKER_QUOTA_MB", "500"))  # per trainee; coordinators change it
+LOCKER_MAX_FILE_MB = int(env("LOCKER_MAX_FILE_MB", "50"))
+LOCKER_TRASH_DAYS = int(env("LOCKER_TRASH_DAYS", "30"))
+# Uploads are received here before they are checked and stored; what an interrupted
+# upload leaves behind is removed by the worker (clean_up_locker).
+LOCKER_UPLOAD_DIR = DATA_DIR / "locker-uploads"
+if env("S3_BUCKET"):
+    from boto3.s3.transfer import TransferConfig
+
+    STORAGES["locker"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("S3_BUCKET"),
+            "endpoint_url": env("S3_ENDPOINT_URL") or None,
+            "access_key": env("S3_ACCESS_KEY_ID") or None,
+            "secret_key": env("S3_SECRET_ACCESS_KEY") or None,
+            "region_name": env("S3_REGION") or None,
+            "querystring_expire": 60,
+            "default_acl": None,
+            # Keys are random and never reused: no need to ask the bucket first.
+            "file_overwrite": True,
+            # Large files go up in 8 MB parts, two at a time: memory stays bounded
+            # (boto3's default, ten at a time, would hold up to 80 MB per upload).
+            "transfer_config": TransferConfig(max_concurrency=2),
+        },
+    }
+else:
+    STORAGES["locker"] = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        # Readable by the service account only: these are people's papers.
+        "OPTIONS": {
+            "location": DATA_DIR / "locker",
+            "file_permissions_mode": 0o600,
+            "directory_permissions_mode": 0o700,
+        },
+    }
+# Virus scan of every upload before it becomes visible: a clamd socket (preferred: the
+# signatures stay loaded), or the clamscan program (loads them for every file: slow).
+# Both empty: no scan.
+CLAMAV_SOCKET = env("CLAMAV_SOCKET")
+CLAMSCAN_PATH = env("CLAMSCAN_PATH")
+# clamscan's signature database (-d); empty: clamscan's own default.
+CLAMSCAN_DATABASE = env("CLAMSCAN_DATABASE")
 
 # Mail: console by default, a folder of .eml files with MAIL=file, SMTP with MAIL=smtp.
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Parcours <parcours@localhost>")

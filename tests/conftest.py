@@ -60,6 +60,12 @@ def close_connections_after_test():
 
 
 @pytest.fixture(autouse=True)
+def locker_on_a_test_folder(request):
+    """No test writes trainees' documents into the real data folder (the demo has some)."""
+    request.getfixturevalue("locker_storage")
+
+
+@pytest.fixture(autouse=True)
 def fast_hashing(settings):
     # Argon2 is the production hasher; tests need speed, not resistance.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -9,10 +9,10 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests.access_rows import ROLES, row
+from tests.locker.access_rows import LOCKER_ACCESS
 from tests.progress.access_rows import PROGRESS_ACCESS
 from tests.reports.access_rows import REPORTS_ACCESS
 from tests.rooms.access_rows import ROOMS_ACCESS
-from tests.locker.access_rows import LOCKER_ACCESS
 from tests.volunteers.access_rows import VOLUNTEERS_ACCESS
 
 # URL arguments name fixtures, whose pk is used.

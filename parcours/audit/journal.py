@@ -70,3 +70,66 @@ def log_export(*, actor, request, what):
         object_type=what,
         ip_address=_source_address(request),
     )
+
+
+def log_charter_accepted(*, actor, request, obj):
+    """A trainer accepted the confidentiality charter (obj: the CharterAcceptance)."""
+    return _log(Entry.Action.CHARTER_ACCEPTED, actor=actor, request=request, obj=obj)
+
+
+def log_commitment_renewed(*, actor, request, obj):
+    """A coordinator extended a volunteer's commitment (obj: the Commitment); an account
+    deactivated at its end is active again."""
+    return _log(Entry.Action.COMMITMENT_RENEWED, actor=actor, request=request, obj=obj)
+
+
+def log_volunteer_access_ended(*, user):
+    """The worker deactivated `user`'s account at the end of their commitment (no actor)."""
+    return _log(Entry.Action.VOLUNTEER_ACCESS_ENDED, actor=None, obj=user)
+
+
+def log_locker_file_opened(*, actor, trainee, request, obj):
+    """Someone other than the trainee opened (or downloaded) one of their files (obj:
+    the StoredFile). The trainee sees these entries in "Qui a ouvert mes documents"."""
+    return _log(
+        Entry.Action.LOCKER_FILE_OPENED, actor=actor, trainee=trainee, request=request, obj=obj
+    )
+
+
+def log_locker_link_used(*, trainee, request, obj):
+    """A file was downloaded through an expiring link, by whoever held it (no actor;
+    obj: the StoredFile)."""
+    return _log(
+        Entry.Action.LOCKER_LINK_USED, actor=None, trainee=trainee, request=request, obj=obj
+    )
+
+
+def log_locker_shared(*, actor, trainee, request, obj):
+    """The trainee shared a file or folder with a professional (obj: the Share)."""
+    return _log(Entry.Action.LOCKER_SHARED, actor=actor, trainee=trainee, request=request, obj=obj)
+
+
+def log_locker_share_revoked(*, actor, trainee, request, obj):
+    return _log(
+        Entry.Action.LOCKER_SHARE_REVOKED, actor=actor, trainee=trainee, request=request, obj=obj
+    )
+
+
+def log_locker_link_created(*, actor, trainee, request, obj):
+    """The trainee made an expiring download link (obj: the Link)."""
+    return _log(
+        Entry.Action.LOCKER_LINK_CREATED, actor=actor, trainee=trainee, request=request, obj=obj
+    )
+
+
+def log_locker_link_revoked(*, actor, trainee, request, obj):
+    return _log(
+        Entry.Action.LOCKER_LINK_REVOKED, actor=actor, trainee=trainee, request=request, obj=obj
+    )
+
+
+def log_locker_quota_changed(*, actor, trainee, request, obj):
+    """A coordinator changed a trainee's space (obj: the Locker)."""
+    return _log(
+        Entry.Action.LOCKER_QUOTA_CHANGED, actor=actor, trainee=trainee, request=request, obj=obj
+    )

@@ -4,7 +4,8 @@ Layout of the .tar.gz:
     manifest.json         versions, database vendor, and the SHA-256 of every member
     database.sqlite3      SQLite: the online backup API's copy (consistent while in use)
     database.dump         PostgreSQL: `pg_dump --format=custom` (one consistent snapshot)
-    files/<path>          the storage's files (the data folder's `files/`)
+    files/<path>          the default storage's files (the data folder's `files/`)
+    locker/<path>         the trainees' documents, when the locker is on the local disk
 
 `restore` rebuilds an EMPTY installation from it and checks every SHA-256 first.
 """
@@ -38,10 +39,16 @@ def _sha256(path):
     return digest.hexdigest()
 
 
-def _files_root():
-    return Path(
-        settings.STORAGES["default"].get("OPTIONS", {}).get("location", settings.DATA_DIR / "files")
-    )
+def _file_roots():
+    """Folders of the storages kept on the local disk, by archive prefix. (A locker in an
+    S3 bucket is backed up by the bucket's own versioning, see docs/deploy.md.)"""
+    roots = {}
+    for alias, prefix in (("default", "files"), ("locker", "locker")):
+        config = settings.STORAGES.get(alias, {})
+        if config.get("BACKEND", "").endswith("FileSystemStorage"):
+            location = config.get("OPTIONS", {}).get("location", settings.DATA_DIR / prefix)
+            roots[prefix] = Path(location)
+    return roots
 
 
 def _pg_env():
@@ -80,10 +87,10 @@ def backup(destination):
             members["database.dump"] = target
         else:
             raise BackupError(f"unsupported database: {connection.vendor}")
-        root = _files_root()
-        if root.exists():
-            for path in sorted(p for p in root.rglob("*") if p.is_file()):
-                members[f"files/{path.relative_to(root).as_posix()}"] = path
+        for prefix, root in _file_roots().items():
+            if root.exists():
+                for path in sorted(p for p in root.rglob("*") if p.is_file()):
+                    members[f"{prefix}/{path.relative_to(root).as_posix()}"] = path
         manifest = {
             "format": FORMAT,
             "created_at": datetime.now(UTC).isoformat(),
@@ -142,14 +149,14 @@ def restore(source):
                 check=True,
                 env=env,
             )
-        root = _files_root()
-        files = work / "files"
-        if files.exists():
-            for path in files.rglob("*"):
-                if path.is_file():
-                    target = root / path.relative_to(files)
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copy2(path, target)
+        for prefix, root in _file_roots().items():
+            files = work / prefix
+            if files.exists():
+                for path in files.rglob("*"):
+                    if path.is_file():
+                        target = root / path.relative_to(files)
+                        target.parent.mkdir(parents=True, exist_ok=True)
+                        shutil.copy2(path, target)
     return manifest
 
 

@@ -18,10 +18,14 @@ def parcours(request):
             nav.append((reverse("rooms:room_list"), _("Salles")))
         if access.may_list_trainees(user):
             nav.append((reverse("people:trainee_list"), _("Stagiaires")))
+        if access.may_receive_shares(user):
+            nav.append((reverse("locker:shared_with_me"), _("Documents partagés")))
         if access.may_triage(user):
             nav.append((reverse("referrals:triage"), _("À traiter")))
         if access.may_read_journal(user):
             nav.append((reverse("audit:journal"), _("Journal")))
+        if access.may_manage_volunteers(user):
+            nav.append((reverse("volunteers:pipeline"), _("Bénévoles")))
         if access.may_manage_framework(user):
             nav.append((reverse("progress:framework"), _("Compétences")))
         if access.may_list_referrals(user):

@@ -163,11 +163,16 @@ def load():
         make_open_referrals(
             referente, referent2, courses, coordinator=User.objects.get(role="coordinator")
         )
+        from parcours.locker import demo as locker_demo
         from parcours.reports import demo as reports_demo
         from parcours.rooms import demo as rooms_demo
 
         reports_demo.load()
         rooms_demo.load()
+        locker_demo.load()
+        from parcours.volunteers import demo as volunteers_demo
+
+        volunteers_demo.load()
     return True
 
 

@@ -18,6 +18,13 @@ JOBS = [
     # Hourly: a reminder goes out in the first hour the worker runs the day before.
     ("send_reminders", timedelta(hours=1), "parcours.courses.tasks.send_reminders"),
     ("prepare_reports", timedelta(hours=1), "parcours.reports.tasks.prepare_reports"),
+    # Volunteers: reminders 14 days before a commitment ends, then the end of access
+    # the day after its last day; retention of declined and withdrawn applications.
+    ("remind_commitments", timedelta(hours=6), "parcours.volunteers.tasks.remind_commitments"),
+    ("end_commitments", timedelta(hours=1), "parcours.volunteers.tasks.end_commitments"),
+    ("purge_applications", timedelta(days=1), "parcours.volunteers.tasks.purge_applications"),
+    # Locker: the trash emptied after 30 days; interrupted uploads and deletions cleaned.
+    ("clean_up_locker", timedelta(hours=1), "parcours.locker.tasks.clean_up_locker"),
 ]
 
 

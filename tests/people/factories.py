@@ -49,6 +49,16 @@ class UserFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             self.sites.set(extracted)
 
+    @factory.post_generation
+    def charter(self, create, extracted, **kwargs):
+        # Trainers are past the confidentiality charter unless a test passes charter=False.
+        if create and self.role == User.Role.TRAINER and extracted is not False:
+            from django.conf import settings
+
+            from parcours.volunteers.models import CharterAcceptance
+
+            CharterAcceptance.objects.get_or_create(user=self, version=settings.CHARTER_VERSION)
+
 
 class TraineeUserFactory(UserFactory):
     username = factory.Sequence(lambda n: f"stagiaire{n}")

@@ -66,7 +66,11 @@ def test_coordinator_home_query_count_does_not_grow_with_trainees(
 
 def test_every_trainee_page_offers_help_with_the_trainer_name(client, trainee, enrolment, trainer):
     client.post(reverse("people:trainee_login"), {"username": "amina", "pin": PIN})
-    for url in [reverse("people:home"), reverse("progress:my_successes"), reverse("people:my_reminders")]:
+    for url in [
+        reverse("people:home"),
+        reverse("progress:my_successes"),
+        reverse("people:my_reminders"),
+    ]:
         page = client.get(url).text
         assert "J'ai besoin d'aide</summary>" in page
         assert f"<strong>{trainer.first_name}</strong>" in page
