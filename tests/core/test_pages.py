@@ -84,3 +84,19 @@ def test_the_menu_counts_unread_messages(client, social_worker):
     assert "Messages (1)" in client.get(reverse("people:home")).text
     client.get(reverse("notifications:inbox"))
     assert "Messages (1)" not in client.get(reverse("people:home")).text
+
+
+def test_french_plurals_follow_french_rules(db):
+    from django.template import Context, Template
+    from django.utils import translation
+
+    template = Template(
+        "{% load i18n %}{% blocktranslate count n=n %}{{ n }} place libre{% plural %}"
+        "{{ n }} places libres{% endblocktranslate %}"
+    )
+    with translation.override("fr"):
+        assert [template.render(Context({"n": n})) for n in (0, 1, 2)] == [
+            "0 place libre",
+            "1 place libre",
+            "2 places libres",
+        ]
