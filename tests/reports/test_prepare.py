@@ -161,3 +161,30 @@ def test_a_fortnightly_social_worker_gets_a_fortnight(social_worker, trainee, am
     (report,) = actions.prepare_due_reports()
     assert (report.period_end - report.period_start).days == 13
     assert report.rhythm == Rhythm.FORTNIGHTLY
+
+
+def test_a_goal_reached_in_the_period_is_in_the_referrer_next_report(
+    social_worker, trainer, trainee, amina_since_a_while
+):
+    from parcours.progress.models import Goal, Milestone
+
+    start, end = weeks_ago(1)
+    attend(amina_since_a_while.course, trainee, start + datetime.timedelta(days=1))
+    milestone = Milestone.objects.get(code="own_email")
+    Goal.objects.create(
+        trainee=trainee,
+        milestone=milestone,
+        status="reached",
+        reached_on=start + datetime.timedelta(days=2),
+    )
+    Goal.objects.create(
+        trainee=trainee,
+        own_words="Avant",
+        status="reached",
+        reached_on=start - datetime.timedelta(days=3),
+    )
+    report, _created = actions.prepare_report(
+        social_worker=social_worker, start=start, end=end, rhythm=Rhythm.WEEKLY
+    )
+    (section,) = content.build(report, report.entries.all()).values()
+    assert [goal["fr"] for goal in section["goals_reached"]] == [milestone.label_fr]
