@@ -34,7 +34,7 @@ class Refused(Exception):
 # --- names -----------------------------------------------------------------------
 
 # Direction overrides, embeddings and isolates have no place in a file name: U+202E
-# turns "photo‮gpj.exe" into what looks like "photoexe.jpg". Letters of right-to-left
+# turns "photo<U+202E>gpj.exe" into what looks like "photoexe.jpg". Letters of right-to-left
 # scripts need none of them (the browser orders them by itself).
 _BIDI_CONTROLS = dict.fromkeys(
     map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"), None
