@@ -5,8 +5,8 @@ by `parcours locker verify --strict`, and against what the client sent), every u
 the server confirmed is there, and nothing is left over (no orphan object, no pending
 row, no temporary file).
 
-Bounded: at most UPLOADS attempts or SECONDS seconds, whichever comes first (about
-45 s on 2 cores; fewer than the 200 uploads first planned, to keep the suite short).
+Bounded: UPLOADS attempts, or SECONDS seconds if the machine is far slower than
+expected (about 2 minutes for the 200 uploads on 2 cores).
 Deselect with `-m "not crash"`.
 """
 
@@ -28,7 +28,7 @@ import pytest
 pytestmark = pytest.mark.crash
 
 UPLOADS = 200
-SECONDS = 35
+SECONDS = 300
 PIN = "246810"
 
 
@@ -190,7 +190,8 @@ def test_uploads_survive_sigkill_at_random_moments(tmp_path):
 
     print(
         f"{attempts} uploads, {len(confirmed)} confirmed, {interrupted} interrupted, {kills} kills"
-    )  # noqa: T201
+    )
+    assert attempts == UPLOADS, f"only {attempts} uploads in {SECONDS} s"
     assert kills >= 5 and len(confirmed) >= 5
 
     # What the worker does every hour, then the integrity check.
