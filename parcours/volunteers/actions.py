@@ -194,7 +194,9 @@ def renew_commitment(*, actor, commitment, end_date, request=None):
     """A later end date. An account deactivated at the end is active again."""
     with transaction.atomic():
         commitment = (
-            Commitment.objects.select_for_update().select_related("user").get(pk=commitment.pk)
+            Commitment.objects.select_for_update(of=("self",))
+            .select_related("user")
+            .get(pk=commitment.pk)
         )
         commitment.end_date = end_date
         commitment.reminder_sent_at = None
