@@ -29,6 +29,7 @@ ACCOUNTS = [
     ("social worker, organisation B", "referent2@example.org", DEMO_PASSWORD),
     ("trainee Amina Rakoto, referred by referente", "amina", "PIN 246810"),
     ("trainee Karim Haddad, referred by referent2", "karim", "PIN 135791"),
+    ("volunteer trainer, commitment ending soon", "benevole@example.org", DEMO_PASSWORD),
 ]
 
 # (first name, last name, birth year, languages, housing, organisation A or B, site 0 or 1)
