@@ -4,6 +4,8 @@ each, a trainer per site, a coordinator, and one trainee of each social worker."
 import pytest
 from django.db import connections
 
+from tests.browser.playwright_setup import ARGS as CHROMIUM_ARGS
+from tests.browser.playwright_setup import CHROMIUM
 from tests.people.factories import (
     OrganisationFactory,
     SiteFactory,
@@ -224,3 +226,24 @@ def lesson(enrolment):
     )
     Attendance.objects.create(lesson=lesson, trainee=enrolment.trainee, status="present")
     return lesson
+
+
+# --- Chromium for the browser tests (tests/browser/playwright_setup.py) -----------------
+
+
+@pytest.fixture(scope="session")
+def base_url():
+    # Replaces pytest-base-url's fixture (written in a form pytest now deprecates);
+    # tests build URLs from `live_server.url`.
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # bypass_csp lets axe-core be injected under our strict Content-Security-Policy.
+    return {**browser_context_args, "bypass_csp": True, "locale": "fr-FR"}

@@ -1,27 +1,13 @@
 """Browser tests: Playwright (Python) driving Debian's Chromium against pytest-django's
-live server, with axe-core (vendored, MPL-2.0) checking WCAG 2.1 A/AA on every page."""
+live server, with axe-core (vendored, MPL-2.0) checking WCAG 2.1 A/AA on every page.
+Chromium's set-up is in playwright_setup.py, loaded for the whole suite (tests/conftest.py)."""
 
-import os
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
-# Playwright's sync API runs an event loop in the test thread; the ORM calls of the
-# tests themselves are still synchronous and safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
-CHROMIUM = os.environ.get("PARCOURS_CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
@@ -29,24 +15,6 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
-
-
-@pytest.fixture(scope="session")
-def base_url():
-    # Replaces pytest-base-url's fixture (written in a form pytest now deprecates);
-    # tests build URLs from `live_server.url`.
-    return None
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": ARGS}
-
-
-@pytest.fixture(scope="session")
-def browser_context_args(browser_context_args):
-    # bypass_csp lets axe-core be injected under our strict Content-Security-Policy.
-    return {**browser_context_args, "bypass_csp": True, "locale": "fr-FR"}
 
 
 @pytest.fixture

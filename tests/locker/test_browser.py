@@ -5,16 +5,14 @@ are big enough to tap, and drag and drop uploads (the script is an enhancement).
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import (  # noqa: F401 - the browser set-up, as in tests/browser/
-    axe_violations,
-    base_url,
-    browser_context_args,
-    browser_type_launch_args,
-)
+from tests.browser.conftest import axe_violations
 from tests.locker.fixtures import put
 from tests.locker.test_upload import PNG
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 TARGETS = "main button, main a.button, main a.locker-item, main select, main summary"
 
