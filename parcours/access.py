@@ -76,6 +76,16 @@ def get_trainee_for(user, pk, *, write=False):
     return get_object_or_404(trainees_for(user).select_related("user", "referrer", "site"), pk=pk)
 
 
+def get_own_trainee(user):
+    """The trainee's own record, for their own pages (which take no id): trainees only;
+    404 for anyone else."""
+    if not user.is_authenticated or user.role != User.Role.TRAINEE:
+        raise Http404
+    return get_object_or_404(
+        Trainee.objects.select_related("user", "referrer", "organisation", "site"), user=user
+    )
+
+
 # --- capabilities ---------------------------------------------------------------
 
 

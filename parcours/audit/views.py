@@ -32,11 +32,7 @@ def journal(request):
 @never_cache
 def my_journal(request):
     """What was done about me, by whom, when (a trainee's own part of the journal)."""
-    if not request.user.is_authenticated or not request.user.is_trainee:
-        from django.http import Http404
-
-        raise Http404
-    trainee = request.user.trainee
+    trainee = access.get_own_trainee(request.user)
     entries = (
         Entry.objects.filter(trainee_id=trainee.pk)
         .exclude(actor=request.user)

@@ -292,9 +292,7 @@ def _drop_lessons_in(closure):
 @require_POST
 def cannot_come(request, pk):
     """ "Je ne peux pas venir": an excused absence, told to the trainer."""
-    if not request.user.is_trainee:
-        raise Http404
-    trainee = request.user.trainee
+    trainee = access.get_own_trainee(request.user)
     lesson = get_object_or_404(access.lessons_for(request.user), pk=pk)
     try:
         actions.excuse_in_advance(trainee=trainee, lesson=lesson)

@@ -213,7 +213,7 @@ def _social_worker_home(request):
 
 
 def _trainee_home(request):
-    trainee = _own_trainee(request)
+    trainee = access.get_own_trainee(request.user)
     if trainee.sharing == Sharing.PENDING and trainee.referrer_id:
         # First sign-in: the person says whether their referrer may hear about them.
         return redirect("people:my_sharing")
@@ -324,17 +324,10 @@ def login_card_pdf(request, pk):
 # --- the person's own word on sharing --------------------------------------------
 
 
-def _own_trainee(request):
-    trainee = access.trainees_for(request.user).select_related("referrer", "organisation").first()
-    if trainee is None or not request.user.is_trainee:
-        raise Http404
-    return trainee
-
-
 @never_cache
 def my_sharing(request):
     """Who referred me, what they will hear about; I agree or not."""
-    trainee = _own_trainee(request)
+    trainee = access.get_own_trainee(request.user)
     if request.method == "POST":
         choice = request.POST.get("choice")
         sharing = {"yes": Sharing.CONFIRMED, "no": Sharing.REFUSED, "stop": Sharing.WITHDRAWN}.get(
@@ -389,7 +382,7 @@ def trainee_contact(request, pk):
 @never_cache
 def my_reminders(request):
     """The person's own opt-out: SMS, e-mail or no reminder."""
-    trainee = _own_trainee(request)
+    trainee = access.get_own_trainee(request.user)
     form = MyRemindersForm(
         request.POST or None, trainee=trainee, initial={"reminders": trainee.reminders}
     )

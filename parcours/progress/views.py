@@ -200,15 +200,9 @@ def goal_public_text(request, pk):
 # --- the trainee's own pages -----------------------------------------------------------
 
 
-def _own(request):
-    if not request.user.is_authenticated or not request.user.is_trainee:
-        raise Http404
-    return request.user.trainee
-
-
 @never_cache
 def my_successes(request):
-    trainee = _own(request)
+    trainee = access.get_own_trainee(request.user)
     if request.method == "POST":
         goal = get_object_or_404(trainee.goals, pk=request.POST.get("goal") or 0)
         actions.set_public(goal=goal, public=request.POST.get("public") == "yes")
@@ -219,7 +213,7 @@ def my_successes(request):
 
 @never_cache
 def my_accounts(request):
-    trainee = _own(request)
+    trainee = access.get_own_trainee(request.user)
     accounts = trainee.accounts.all()
     return render(request, "progress/my_accounts.html", {"trainee": trainee, "accounts": accounts})
 
@@ -277,7 +271,7 @@ def path_pdf(request, pk):
 
 @never_cache
 def my_path_pdf(request):
-    return _path_pdf_response(request, _own(request))
+    return _path_pdf_response(request, access.get_own_trainee(request.user))
 
 
 def _path_pdf_response(request, trainee):

@@ -109,9 +109,3 @@ def jpeg_with_gps(size=(64, 48), orientation=None):
 
 def messages_of(response):
     return [str(message) for message in response.context["messages"]] if response.context else []
-
-
-def pytest_configure(config):
-    config.addinivalue_line(
-        "markers", "crash: kills a real server process at random moments (about 45 s)"
-    )
