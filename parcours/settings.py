@@ -175,6 +175,16 @@ TRAINEE_IDLE_TIMEOUT = int(env("TRAINEE_IDLE_TIMEOUT", str(15 * 60)))
 LOGIN_PAUSE_AFTER = 5
 LOGIN_PAUSE_MINUTES = 15
 LOGIN_LOCK_AFTER = 10
+# Per-address limits on public forms (parcours/core/ratelimit.py), generous because a
+# class room shares one address: failed sign-ins (passwords, PINs, second-step codes)…
+SIGN_IN_LIMIT_PER_ADDRESS = int(env("SIGN_IN_LIMIT_PER_ADDRESS", "50"))
+SIGN_IN_LIMIT_WINDOW_MINUTES = int(env("SIGN_IN_LIMIT_WINDOW_MINUTES", "10"))
+# …and unknown or expired token links (invitations, download links).
+TOKEN_LIMIT_PER_ADDRESS = int(env("TOKEN_LIMIT_PER_ADDRESS", "20"))
+TOKEN_LIMIT_WINDOW_MINUTES = int(env("TOKEN_LIMIT_WINDOW_MINUTES", "10"))
+# Coordinators see everything: they cannot use Parcours before setting up a second
+# factor (an authenticator app). `parcours demo` turns this off for its own server.
+PARCOURS_REQUIRE_COORDINATOR_2FA = env_bool("PARCOURS_REQUIRE_COORDINATOR_2FA", True)
 
 LANGUAGE_CODE = "fr"
 # Arabic covers the trainees' pages (staff pages fall back to French where untranslated).

@@ -133,3 +133,25 @@ def log_locker_quota_changed(*, actor, trainee, request, obj):
     return _log(
         Entry.Action.LOCKER_QUOTA_CHANGED, actor=actor, trainee=trainee, request=request, obj=obj
     )
+
+
+def log_two_factor_enabled(*, actor, request, obj):
+    """A staff member set up (or replaced) their authenticator app (obj: the User)."""
+    return _log(Entry.Action.TWO_FACTOR_ENABLED, actor=actor, request=request, obj=obj)
+
+
+def log_two_factor_disabled(*, actor, request, obj):
+    """A staff member turned their own second factor off (obj: the User)."""
+    return _log(Entry.Action.TWO_FACTOR_DISABLED, actor=actor, request=request, obj=obj)
+
+
+def log_two_factor_reset(*, actor, request, obj):
+    """A coordinator removed someone's second factor, e.g. after a lost phone (obj: the
+    User whose app and recovery codes were removed)."""
+    return _log(Entry.Action.TWO_FACTOR_RESET, actor=actor, request=request, obj=obj)
+
+
+def log_recovery_code_used(*, actor, request, obj):
+    """A staff member signed in (or confirmed an action) with a recovery code instead of
+    their app's code (obj: the User)."""
+    return _log(Entry.Action.RECOVERY_CODE_USED, actor=actor, request=request, obj=obj)

@@ -36,6 +36,10 @@ class Entry(models.Model):
         LOCKER_LINK_CREATED = "locker_link_created", _("Lien de téléchargement créé")
         LOCKER_LINK_REVOKED = "locker_link_revoked", _("Lien de téléchargement arrêté")
         LOCKER_QUOTA_CHANGED = "locker_quota_changed", _("Espace de documents modifié")
+        TWO_FACTOR_ENABLED = "two_factor_enabled", _("Double authentification activée")
+        TWO_FACTOR_DISABLED = "two_factor_disabled", _("Double authentification désactivée")
+        TWO_FACTOR_RESET = "two_factor_reset", _("Double authentification réinitialisée")
+        RECOVERY_CODE_USED = "recovery_code_used", _("Code de secours utilisé")
 
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     action = models.CharField(max_length=40, choices=Action.choices)

@@ -14,6 +14,7 @@ from parcours.core.models import PeriodicJob
 JOBS = [
     ("clear_sessions", timedelta(hours=1), "parcours.core.tasks.clear_sessions"),
     ("prune_task_results", timedelta(days=1), "parcours.core.tasks.prune_task_results"),
+    ("forget_rate_limit_hits", timedelta(hours=1), "parcours.core.tasks.forget_rate_limit_hits"),
     ("generate_lessons", timedelta(hours=6), "parcours.courses.tasks.generate_lessons"),
     # Hourly: a reminder goes out in the first hour the worker runs the day before.
     ("send_reminders", timedelta(hours=1), "parcours.courses.tasks.send_reminders"),

@@ -19,3 +19,11 @@ def prune_task_results():
     cutoff = timezone.now() - timedelta(days=7)
     deleted, _ = DBTaskResult.objects.finished().filter(finished_at__lt=cutoff).delete()
     return deleted
+
+
+@task
+def forget_rate_limit_hits():
+    """Forget the failed tries older than every rate-limit window (core/ratelimit.py)."""
+    from parcours.core.ratelimit import forget_old_hits
+
+    return forget_old_hits()

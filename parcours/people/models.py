@@ -406,3 +406,51 @@ class Invitation(models.Model):
             .filter(token_hash=cls.hash_token(token))
             .first()
         )
+
+
+class TwoFactorDevice(models.Model):
+    """A staff member's authenticator app (TOTP, RFC 6238), asked for after the password.
+
+    Only confirmed devices are stored: the secret lives in the session while it is being
+    set up (people/two_factor.py). The secret itself must stay readable to check codes,
+    so it is stored as it is: the database and its backups are as sensitive as the
+    password hashes. `last_step` is the 30-second step of the last code accepted: a
+    code is accepted only for a later step, so a code seen over a shoulder or replayed
+    from a proxy log is refused.
+    """
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="two_factor")
+    secret = models.CharField(max_length=64)
+    last_step = models.BigIntegerField(default=0)
+    confirmed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("double authentification")
+
+    def __str__(self):
+        return f"{self.user} ({self.confirmed_at:%Y-%m-%d})"
+
+
+class RecoveryCode(models.Model):
+    """A one-time code that replaces the app's code once (phone lost, broken, forgotten).
+
+    Only a hash is stored: the codes are random (60 bits), so a plain SHA-256 is enough,
+    as for invitation tokens. A used code keeps its row, so that the account page can
+    say how many are left.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="recovery_codes")
+    code_hash = models.CharField(max_length=64)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "code_hash"], name="unique_recovery_code")
+        ]
+
+    def __str__(self):
+        return f"{self.user} ({'used' if self.used_at else 'unused'})"
+
+    @staticmethod
+    def hash_code(code):
+        return hashlib.sha256(code.encode()).hexdigest()
