@@ -1,6 +1,11 @@
+import sys
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
+from django.template import loader
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
@@ -46,3 +51,20 @@ def csrf_failure(request, reason=""):
         {"message": _("La page a expiré. Revenez en arrière, rechargez la page et recommencez.")},
         status=403,
     )
+
+
+def server_error(request):
+    """handler500: a lost database is a 503 with Retry-After, not an error page.
+
+    The templates are plain files with no context processors, so that neither page
+    needs the database it may have just lost. Called inside Django's `except` block,
+    hence `sys.exc_info()`.
+    """
+    error = sys.exc_info()[1]
+    if isinstance(error, (OperationalError, InterfaceError)):
+        response = HttpResponse(
+            loader.get_template("503.html").render(), status=503, content_type="text/html"
+        )
+        response["Retry-After"] = "30"
+        return response
+    return HttpResponseServerError(loader.get_template("500.html").render())

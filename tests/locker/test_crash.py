@@ -13,17 +13,15 @@ Deselect with `-m "not crash"`.
 import hashlib
 import os
 import random
-import re
-import signal
 import socket
 import sqlite3
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
 
 import pytest
+
+from tests.realserver import Server, csrf_token, free_port, parcours, server_env, sign_in_trainee
 
 pytestmark = pytest.mark.crash
 
@@ -32,94 +30,15 @@ SECONDS = 300
 PIN = "246810"
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Server:
-    """gunicorn serving Parcours on a data folder of its own; killed as a whole."""
-
-    def __init__(self, env, port):
-        self.env, self.port, self.process = env, port, None
-
-    def start(self):
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "parcours.wsgi",
-                "--bind",
-                f"127.0.0.1:{self.port}",
-                "--workers",
-                "2",
-                "--no-control-socket",
-                "--log-level",
-                "warning",
-            ],
-            env=self.env,
-            start_new_session=True,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
-                    return
-            except OSError:
-                time.sleep(0.05)
-        raise RuntimeError("gunicorn did not start")
-
-    def kill(self):
-        if self.process is not None and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait()
-
-
-def parcours(env, *args):
-    return subprocess.run(
-        [sys.executable, "-m", "parcours.cli", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
 def sign_in(session, base):
-    page = session.get(f"{base}/connexion/stagiaire/", timeout=5)
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
-    response = session.post(
-        f"{base}/connexion/stagiaire/",
-        data={"username": "amina", "pin": PIN, "csrfmiddlewaretoken": token},
-        allow_redirects=False,
-        timeout=5,
-    )
-    assert response.status_code == 302, "sign-in failed"
-    return re.search(
-        r'name="csrfmiddlewaretoken" value="([^"]+)"',
-        session.get(f"{base}/mes-documents/", timeout=5).text,
-    ).group(1)
+    sign_in_trainee(session, base, "amina", PIN)
+    return csrf_token(session, f"{base}/mes-documents/")
 
 
 def test_uploads_survive_sigkill_at_random_moments(tmp_path):
     requests = pytest.importorskip("requests")
     data = tmp_path / "data"
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("S3_", "LOCKER_", "CLAM", "DATABASE_URL", "PYTEST", "DJANGO_"))
-    }
-    env.update(
-        PARCOURS_DATA_DIR=str(data),
-        DATABASE_URL=f"sqlite:///{data / 'parcours.sqlite3'}",
-        DJANGO_SETTINGS_MODULE="parcours.settings",
-        SECRET_KEY="crash-test",
-        LOG_LEVEL="ERROR",
-    )
+    env = server_env(data, LOG_LEVEL="ERROR")
     data.mkdir()
     assert parcours(env, "migrate", "--noinput", "-v0").returncode == 0
     created = parcours(
