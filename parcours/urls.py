@@ -2,6 +2,8 @@ from django.urls import include, path
 
 from parcours.core import views as core_views
 
+handler500 = core_views.server_error
+
 urlpatterns = [
     path("", core_views.public_home, name="public_home"),
     path("langue/", core_views.set_language, name="set_language"),

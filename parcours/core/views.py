@@ -63,7 +63,9 @@ def server_error(request):
     error = sys.exc_info()[1]
     if isinstance(error, (OperationalError, InterfaceError)):
         response = HttpResponse(
-            loader.get_template("503.html").render(), status=503, content_type="text/html"
+            loader.get_template("503.html").render(),
+            status=503,
+            content_type="text/html; charset=utf-8",
         )
         response["Retry-After"] = "30"
         return response
