@@ -739,6 +739,69 @@ def get_locker_trainee_for(user, pk, *, quota=False):
     return get_trainee_for(user, pk)
 
 
+# --- privacy ------------------------------------------------------------------------
+# The person's rights (parcours/privacy/): a copy of everything kept about them,
+# corrections, erasure on request; the retention review. The privacy notice is public.
+
+
+def may_export_trainee_data(user):
+    """Download everything kept about a trainee (ZIP): coordinators. The trainee
+    downloads their own from "Mes données" (`get_own_trainee`)."""
+    return may_see_programme(user) and user.is_active
+
+
+def get_trainee_for_export(user, pk):
+    """The trainee `pk` for a coordinator's export of their data, else 404."""
+    if not may_export_trainee_data(user):
+        raise Http404
+    return get_trainee_for(user, pk)
+
+
+def may_rectify(user, trainee):
+    """Correct a trainee's identity and contact details at the person's request:
+    coordinators; the person's referrer while the person shares with them (the details
+    are shown to them then). Trainers change phone, e-mail and reminders on the contact
+    page (`get_trainee_for(write=True)`)."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if user.role == User.Role.COORDINATOR:
+        return True
+    return (
+        user.role == User.Role.SOCIAL_WORKER
+        and trainee.referrer_id == user.pk
+        and trainee.sharing == Sharing.CONFIRMED
+    )
+
+
+def get_trainee_for_rectification(user, pk):
+    """The trainee `pk` if `user` may correct their details (`may_rectify`), else 404."""
+    trainee = get_trainee_for(user, pk)
+    if not may_rectify(user, trainee):
+        raise Http404
+    return trainee
+
+
+def may_erase(user):
+    """Erase a trainee's personal data at their request, and keep a record past the
+    retention period for now: coordinators."""
+    return may_see_programme(user) and user.is_active
+
+
+def get_trainee_for_erasure(user, pk):
+    """The trainee `pk`, not erased yet, for a coordinator; else 404."""
+    from parcours.privacy.models import Erasure
+
+    if not may_erase(user):
+        raise Http404
+    trainees = trainees_for(user).exclude(pk__in=Erasure.objects.trainee_ids())
+    return get_object_or_404(trainees.select_related("user", "site"), pk=pk)
+
+
+def may_review_retention(user):
+    """The list of records due for anonymisation, and "keep for now": coordinators."""
+    return may_erase(user)
+
+
 # --- view decorators ---------------------------------------------------------------
 
 

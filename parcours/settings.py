@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "parcours.reports",
     "parcours.volunteers",
     "parcours.locker",
+    "parcours.privacy",
 ]
 
 MIDDLEWARE = [
@@ -358,6 +359,12 @@ PROGRAMME_NAME = env("PROGRAMME_NAME", "Parcours")
 ABSENCE_ALERT_AFTER = int(env("ABSENCE_ALERT_AFTER", "2"))
 # Declined and withdrawn volunteer applications are deleted this many days after the decision.
 APPLICATION_RETENTION_DAYS = int(env("APPLICATION_RETENTION_DAYS", "183"))
+# A trainee's data is anonymised this many months after the last session they attended
+# (or after their record was created, when they never came); the coordinators are
+# warned 30 days before and may keep a record for now (parcours/privacy/retention.py).
+PARCOURS_RETENTION_MONTHS = int(env("PARCOURS_RETENTION_MONTHS", "24"))
+# Entries of the audit journal older than this many months are deleted by the same job.
+PARCOURS_AUDIT_RETENTION_MONTHS = int(env("PARCOURS_AUDIT_RETENTION_MONTHS", "12"))
 # The confidentiality charter trainers accept before reaching trainee data; changing its
 # text means a new version here, which every trainer accepts again.
 CHARTER_VERSION = "2026-11"

@@ -17,4 +17,5 @@ urlpatterns = [
     path("", include("parcours.rooms.urls")),
     path("", include("parcours.volunteers.urls")),
     path("", include("parcours.locker.urls")),
+    path("", include("parcours.privacy.urls")),
 ]

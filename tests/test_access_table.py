@@ -10,6 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests.access_rows import ROLES, row
 from tests.locker.access_rows import LOCKER_ACCESS
+from tests.privacy.access_rows import PRIVACY_ACCESS
 from tests.progress.access_rows import PROGRESS_ACCESS
 from tests.reports.access_rows import REPORTS_ACCESS
 from tests.rooms.access_rows import ROOMS_ACCESS
@@ -224,6 +225,7 @@ ACCESS.update(REPORTS_ACCESS)
 ACCESS.update(ROOMS_ACCESS)
 ACCESS.update(VOLUNTEERS_ACCESS)
 ACCESS.update(LOCKER_ACCESS)
+ACCESS.update(PRIVACY_ACCESS)
 
 
 def resolve(value, request):

@@ -26,6 +26,9 @@ JOBS = [
     ("purge_applications", timedelta(days=1), "parcours.volunteers.tasks.purge_applications"),
     # Locker: the trash emptied after 30 days; interrupted uploads and deletions cleaned.
     ("clean_up_locker", timedelta(hours=1), "parcours.locker.tasks.clean_up_locker"),
+    # Privacy: records warned of, then anonymised, at the end of PARCOURS_RETENTION_MONTHS;
+    # journal entries older than PARCOURS_AUDIT_RETENTION_MONTHS deleted.
+    ("apply_retention", timedelta(days=1), "parcours.privacy.tasks.apply_retention"),
 ]
 
 

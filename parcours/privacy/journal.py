@@ -1,0 +1,87 @@
+"""The audit journal's entries about the person's rights, one function per event.
+
+Call them inside the action's transaction. Exports use the journal's EXPORT action;
+erasure, rectification, "keep for now" and the purge of old entries have codes of their
+own (ACTIONS), which the journal's pages show as they are until parcours/audit/models.py
+lists them among its choices.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from parcours.audit.models import Entry
+from parcours.core.http import client_address
+
+TRAINEE_ERASED = "trainee_erased"
+TRAINEE_RECTIFIED = "trainee_rectified"
+RETENTION_KEPT = "retention_kept"
+AUDIT_PURGED = "audit_purged"
+
+ACTIONS = {
+    TRAINEE_ERASED: _("Données d'un·e stagiaire anonymisées"),
+    TRAINEE_RECTIFIED: _("Identité ou coordonnées corrigées"),
+    RETENTION_KEPT: _("Anonymisation reportée (garder pour l'instant)"),
+    AUDIT_PURGED: _("Entrées anciennes du journal supprimées"),
+}
+
+# Entry.object_type of an export of one person's data.
+EXPORT_WHAT = "privacy.trainee_data"
+
+
+def _write(action, *, actor, trainee=None, request=None, object_type="", object_id=""):
+    return Entry.objects.create(
+        action=action,
+        actor=actor,
+        actor_role=getattr(actor, "role", "") or "",
+        trainee_id=trainee.pk if trainee is not None else None,
+        object_type=object_type,
+        object_id=object_id,
+        ip_address=client_address(request) if request is not None else None,
+    )
+
+
+def log_trainee_exported(*, actor, trainee, request):
+    """A coordinator, or the person themself, downloaded the person's data."""
+    return _write(
+        Entry.Action.EXPORT, actor=actor, trainee=trainee, request=request, object_type=EXPORT_WHAT
+    )
+
+
+def log_trainee_erased(*, actor, trainee, request, obj):
+    """The person's data was erased (obj: the Erasure). No actor: the retention job."""
+    return _write(
+        TRAINEE_ERASED,
+        actor=actor,
+        trainee=trainee,
+        request=request,
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk),
+    )
+
+
+def log_trainee_rectified(*, actor, trainee, request, fields):
+    """Identity or contact details corrected: the names of the fields, never their values."""
+    return _write(
+        TRAINEE_RECTIFIED,
+        actor=actor,
+        trainee=trainee,
+        request=request,
+        object_type="people.trainee",
+        object_id=",".join(sorted(fields))[:64],
+    )
+
+
+def log_retention_kept(*, actor, trainee, request, obj):
+    """A coordinator postponed the anonymisation (obj: the RetentionReview)."""
+    return _write(
+        RETENTION_KEPT,
+        actor=actor,
+        trainee=trainee,
+        request=request,
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk),
+    )
+
+
+def log_audit_purged(*, count):
+    """The worker deleted `count` entries older than the journal's retention."""
+    return _write(AUDIT_PURGED, actor=None, object_id=str(count))
