@@ -739,6 +739,54 @@ def get_locker_trainee_for(user, pk, *, quota=False):
     return get_trainee_for(user, pk)
 
 
+# --- two-factor sign-in (people/two_factor.py) ---------------------------------------------
+
+
+def may_use_two_factor(user):
+    """Their own account page, setting up an authenticator app, recovery codes: staff
+    (trainees sign in with a PIN on shared computers, and own no phone app for it)."""
+    return is_staff(user) and user.is_active
+
+
+def must_set_up_two_factor(user):
+    """True for a signed-in coordinator without an authenticator app, while
+    PARCOURS_REQUIRE_COORDINATOR_2FA is on: until they set one up, TwoFactorMiddleware
+    keeps them on the set-up page. Trainers and social workers choose."""
+    from django.conf import settings
+
+    from parcours.people.models import TwoFactorDevice
+
+    return (
+        settings.PARCOURS_REQUIRE_COORDINATOR_2FA
+        and user.is_authenticated
+        and user.role == User.Role.COORDINATOR
+        and not TwoFactorDevice.objects.filter(user=user).exists()
+    )
+
+
+def may_disable_two_factor(user):
+    """Turn their own second factor off: staff, except coordinators while it is required
+    of them (they may replace their app instead)."""
+    from django.conf import settings
+
+    if not may_use_two_factor(user):
+        return False
+    return not (user.role == User.Role.COORDINATOR and settings.PARCOURS_REQUIRE_COORDINATOR_2FA)
+
+
+def may_reset_two_factor(user):
+    """See who uses a second factor, and remove someone's (a lost phone): coordinators."""
+    return user.is_authenticated and user.role == User.Role.COORDINATOR
+
+
+def get_staff_member_for_two_factor_reset(user, pk):
+    """The staff member `pk` whose second factor `user` may remove: coordinators, for
+    any staff member but themselves (their own is on their account page). Else 404."""
+    if not may_reset_two_factor(user):
+        raise Http404
+    return get_object_or_404(User.objects.filter(role__in=STAFF_ROLES).exclude(pk=user.pk), pk=pk)
+
+
 # --- privacy ------------------------------------------------------------------------
 # The person's rights (parcours/privacy/): a copy of everything kept about them,
 # corrections, erasure on request; the retention review. The privacy notice is public.

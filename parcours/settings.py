@@ -98,6 +98,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "parcours.people.middleware.TraineeSessionMiddleware",
+    # Coordinators set up their second factor before anything else.
+    "parcours.people.middleware.TwoFactorMiddleware",
     # Volunteers accept the confidentiality charter before any trainee data.
     "parcours.volunteers.middleware.CharterMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

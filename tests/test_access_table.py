@@ -10,6 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests.access_rows import ROLES, row
 from tests.locker.access_rows import LOCKER_ACCESS
+from tests.people.access_rows import TWO_FACTOR_ACCESS
 from tests.privacy.access_rows import PRIVACY_ACCESS
 from tests.progress.access_rows import PROGRESS_ACCESS
 from tests.reports.access_rows import REPORTS_ACCESS
@@ -226,6 +227,7 @@ ACCESS.update(ROOMS_ACCESS)
 ACCESS.update(VOLUNTEERS_ACCESS)
 ACCESS.update(LOCKER_ACCESS)
 ACCESS.update(PRIVACY_ACCESS)
+ACCESS.update(TWO_FACTOR_ACCESS)
 
 
 def resolve(value, request):

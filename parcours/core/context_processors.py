@@ -38,6 +38,8 @@ def parcours(request):
         label = _("Messages (%(n)s)") % {"n": unread} if unread else _("Messages")
         nav.append((reverse("notifications:inbox"), label))
         nav.append((reverse("courses:calendar"), _("Mon calendrier")))
+        if access.may_use_two_factor(user):
+            nav.append((reverse("people:account"), _("Mon compte")))
     is_trainee = user is not None and user.is_authenticated and user.is_trainee
     return {
         "help_trainers": _trainers_of(user) if is_trainee else (),

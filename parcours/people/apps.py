@@ -6,3 +6,6 @@ class PeopleConfig(AppConfig):
     name = "parcours.people"
     label = "people"
     verbose_name = _("Personnes")
+
+    def ready(self):
+        from parcours.people import signals  # noqa: F401 (connects the receivers)

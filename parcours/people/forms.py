@@ -154,3 +154,54 @@ class MyRemindersForm(forms.Form):
         if trainee.phone:
             choices.insert(0, (Reminders.SMS.value, _("Oui, par SMS")))
         self.fields["reminders"].choices = choices
+
+
+class TwoFactorCodeForm(forms.Form):
+    """The second step of a staff sign-in (and the confirmation of changes to it): the
+    6-digit code of the app, or a recovery code."""
+
+    code = forms.CharField(
+        label=_("Code à 6 chiffres de votre application"),
+        help_text=_("Ou, si vous n'avez pas votre téléphone, un de vos codes de secours."),
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "autocapitalize": "none",
+                "spellcheck": "false",
+                "autofocus": True,
+            }
+        ),
+    )
+
+    def clean_code(self):
+        from parcours.people import two_factor
+
+        code = self.cleaned_data["code"].strip().replace(" ", "")
+        if not (len(code) == 6 and code.isdigit()) and not two_factor.looks_like_recovery_code(
+            code
+        ):
+            raise forms.ValidationError(
+                _(
+                    "Tapez les 6 chiffres affichés par votre application, "
+                    "ou un code de secours (12 lettres et chiffres)."
+                )
+            )
+        return code
+
+
+class TwoFactorSetupForm(forms.Form):
+    """The first code of a new app: proves it holds the secret."""
+
+    code = forms.CharField(
+        label=_("Code à 6 chiffres affiché par l'application"),
+        max_length=10,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+    def clean_code(self):
+        # Apps show the code as "123 456".
+        code = self.cleaned_data["code"].replace(" ", "")
+        if not (len(code) == 6 and code.isdigit()):
+            raise forms.ValidationError(_("Le code a 6 chiffres."))
+        return code

@@ -17,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from parcours import access
+from parcours.core import ratelimit
 from parcours.people import actions
 from parcours.people.forms import AcceptInvitationForm, InvitationForm, VisibilityForm
 from parcours.people.models import Invitation, User
@@ -129,6 +130,7 @@ def organisation_invite(request, pk):
 
 @login_not_required
 @never_cache
+@ratelimit.counts_failed_tokens
 def accept_invitation(request, token):
     invitation = Invitation.find(token)
     if invitation is None or not invitation.is_usable():

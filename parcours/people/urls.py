@@ -1,10 +1,11 @@
 from django.urls import path
 
-from parcours.people import organisation_views, views
+from parcours.people import organisation_views, two_factor_views, views
 
 app_name = "people"
 urlpatterns = [
     path("connexion/", views.staff_login, name="login"),
+    path("connexion/code/", views.login_code, name="login_code"),
     path("connexion/stagiaire/", views.trainee_login, name="trainee_login"),
     path("deconnexion/", views.logout_view, name="logout"),
     path("accueil/", views.home, name="home"),
@@ -50,4 +51,34 @@ urlpatterns = [
         name="organisation_invite",
     ),
     path("invitation/<str:token>/", organisation_views.accept_invitation, name="accept_invitation"),
+    # A staff member's account and second factor (people/two_factor.py).
+    path("mon-compte/", two_factor_views.account, name="account"),
+    path(
+        "mon-compte/double-authentification/",
+        two_factor_views.two_factor_setup,
+        name="two_factor_setup",
+    ),
+    path(
+        "mon-compte/double-authentification/desactiver/",
+        two_factor_views.two_factor_disable,
+        name="two_factor_disable",
+    ),
+    path(
+        "mon-compte/codes-de-secours/", two_factor_views.recovery_codes, name="recovery_codes"
+    ),
+    path(
+        "mon-compte/codes-de-secours/nouveaux/",
+        two_factor_views.recovery_codes_renew,
+        name="recovery_codes_renew",
+    ),
+    path(
+        "comptes/double-authentification/",
+        two_factor_views.two_factor_staff,
+        name="two_factor_staff",
+    ),
+    path(
+        "comptes/<int:pk>/double-authentification/retirer/",
+        two_factor_views.two_factor_reset,
+        name="two_factor_reset",
+    ),
 ]

@@ -16,14 +16,16 @@ from django.views.decorators.http import require_POST
 
 from parcours import access
 from parcours.audit import journal
+from parcours.core import ratelimit
 from parcours.courses.actions import end_enrolment, next_lesson_for
 from parcours.courses.models import Attendance
-from parcours.people import actions, card, signin
+from parcours.people import actions, card, signin, two_factor
 from parcours.people.forms import (
     ContactForm,
     MyRemindersForm,
     StaffSignInForm,
     TraineeSignInForm,
+    TwoFactorCodeForm,
 )
 from parcours.people.models import Organisation, Sharing, Site, Trainee, User
 from parcours.people.signin import Outcome
@@ -66,9 +68,19 @@ def _paused_message(user, trainee):
     return _("Trop d'essais pour ce compte. Vous pourrez réessayer à %(time)s.") % {"time": until}
 
 
+def _sign_in_limited(request):
+    """The 429 page when this address made too many failed sign-ins lately (checked
+    before any secret is), else None. See core/ratelimit.py."""
+    if request.method == "POST" and (wait := ratelimit.wait_seconds(ratelimit.SIGN_IN, request)):
+        return ratelimit.too_many_tries(request, wait)
+    return None
+
+
 @login_not_required
 @never_cache
 def staff_login(request):
+    if limited := _sign_in_limited(request):
+        return limited
     form = StaffSignInForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         result = signin.check_staff(
@@ -76,6 +88,10 @@ def staff_login(request):
         )
         if result.outcome == Outcome.OK:
             return _signed_in(request, result.user, _next_url(request) or "people:home")
+        if result.outcome == Outcome.CODE_NEEDED:
+            two_factor.start_pending(request, result.user, _next_url(request))
+            return redirect("people:login_code")
+        ratelimit.record_failure(ratelimit.SIGN_IN, request)
         if result.outcome == Outcome.PAUSED:
             form.add_error(None, _paused_message(result.user, trainee=False))
         else:
@@ -85,7 +101,56 @@ def staff_login(request):
 
 @login_not_required
 @never_cache
+def login_code(request):
+    """The second step of a staff sign-in: the code of their authenticator app."""
+    user, target = two_factor.pending(request)
+    if user is None:
+        if request.method == "POST":
+            messages.info(request, _("Le temps est écoulé. Entrez à nouveau votre mot de passe."))
+        return redirect("people:login")
+    if limited := _sign_in_limited(request):
+        return limited
+    form = TwoFactorCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        result = signin.check_code(user, form.cleaned_data["code"], request)
+        if result.outcome == Outcome.OK:
+            two_factor.clear_pending(request)
+            response = _signed_in(request, user, target or "people:home")
+            if result.method == two_factor.Method.RECOVERY:
+                _recovery_code_used_message(request, user)
+            return response
+        ratelimit.record_failure(ratelimit.SIGN_IN, request)
+        if result.outcome == Outcome.PAUSED:
+            form.add_error(None, _paused_message(result.user, trainee=False))
+        else:
+            form.add_error(
+                "code",
+                _(
+                    "Ce code n'est pas bon, ou il a déjà servi. "
+                    "Attendez le code suivant dans l'application et tapez-le."
+                ),
+            )
+    return render(request, "people/login_code.html", {"form": form})
+
+
+def _recovery_code_used_message(request, user):
+    left = two_factor.recovery_codes_left(user)
+    messages.warning(
+        request,
+        _(
+            "Vous avez utilisé un code de secours : il ne servira plus (codes restants : "
+            "%(n)s). Si vous avez perdu votre téléphone, installez l'application sur un "
+            "nouveau téléphone depuis « Mon compte »."
+        )
+        % {"n": left},
+    )
+
+
+@login_not_required
+@never_cache
 def trainee_login(request):
+    if limited := _sign_in_limited(request):
+        return limited
     initial = {"username": request.GET.get("u", "")[:150]}
     form = TraineeSignInForm(request.POST or None, initial=initial)
     locked = False
@@ -104,6 +169,7 @@ def trainee_login(request):
                 request.session["shared_computer_banner"] = True
                 response.set_cookie(DEVICE_COOKIE, "1", max_age=365 * 24 * 3600, samesite="Lax")
             return response
+        ratelimit.record_failure(ratelimit.SIGN_IN, request)
         if result.outcome == Outcome.LOCKED:
             locked = True
             form.add_error(

@@ -59,6 +59,20 @@ class UserFactory(factory.django.DjangoModelFactory):
 
             CharterAcceptance.objects.get_or_create(user=self, version=settings.CHARTER_VERSION)
 
+    @factory.post_generation
+    def two_factor(self, create, extracted, **kwargs):
+        # Coordinators have an authenticator app, as they must, unless a test passes
+        # two_factor=False; other staff have one only with two_factor=True.
+        wanted = self.role == User.Role.COORDINATOR if extracted is None else extracted
+        if create and wanted:
+            import pyotp
+
+            from parcours.people.models import TwoFactorDevice
+
+            TwoFactorDevice.objects.get_or_create(
+                user=self, defaults={"secret": pyotp.random_base32()}
+            )
+
 
 class TraineeUserFactory(UserFactory):
     username = factory.Sequence(lambda n: f"stagiaire{n}")
