@@ -17,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from parcours import access
+from parcours.core import ratelimit
 from parcours.courses.models import Course, Weekday
 from parcours.people.forms import AcceptInvitationForm
 from parcours.people.models import Site
@@ -421,6 +422,7 @@ def charter_accept(request):
 
 @login_not_required
 @never_cache
+@ratelimit.counts_failed_tokens
 def accept_invitation(request, token):
     invitation = Invitation.find(token)
     if invitation is None or not invitation.is_usable():

@@ -62,10 +62,17 @@ def test_the_language_is_remembered_on_the_account(client, coordinator):
     from django.test import Client
 
     other = Client()
-    response = other.post(
+    other.post(
         reverse("people:login"),
         {"email": "coord@example.org", "password": "un mot de passe solide"},
     )
+    # Then the code of the coordinator's authenticator app.
+    import pyotp
+
+    from parcours.people.models import TwoFactorDevice
+
+    secret = TwoFactorDevice.objects.get(user=coordinator).secret
+    response = other.post(reverse("people:login_code"), {"code": pyotp.TOTP(secret).now()})
     assert response.cookies["django_language"].value == "en"
 
 

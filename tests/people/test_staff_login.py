@@ -4,10 +4,20 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.people.factories import PASSWORD
+from tests.people.factories import PASSWORD, UserFactory
 
 URL = reverse("people:login")
 GENERIC = "Adresse e-mail ou mot de passe incorrect."
+
+
+@pytest.fixture
+def coordinator(db, settings):
+    """A coordinator who signs in with the password alone: the code of an authenticator
+    app, and its being required of coordinators, are tested in test_two_factor.py."""
+    settings.PARCOURS_REQUIRE_COORDINATOR_2FA = False
+    return UserFactory(
+        coordinator=True, email="coord@example.org", username="coord@example.org", two_factor=False
+    )
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """Expiring download links: public addresses whoever holds them may use, until their end
 date or download limit. The page only shows the file's name; the download is a POST, so
-that a messaging app fetching a preview of the address does not use up a download."""
+that a messaging app fetching a preview of the address does not use up a download.
+Unknown or spent tokens count toward a per-address limit (core/ratelimit.py)."""
 
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404
@@ -8,6 +9,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from parcours.core import ratelimit
 from parcours.locker import actions
 from parcours.locker.views.serve import file_response
 
@@ -20,6 +22,7 @@ def _no_index(response):
 
 @login_not_required
 @never_cache
+@ratelimit.counts_failed_tokens
 def link_page(request, token):
     link = actions.find_link(token)
     if link is None:
@@ -35,6 +38,7 @@ def link_page(request, token):
 
 @login_not_required
 @require_POST
+@ratelimit.counts_failed_tokens
 def link_download(request, token):
     link = actions.find_link(token)
     if link is None or not actions.use_link(link=link, request=request):
