@@ -128,6 +128,15 @@ class User(AbstractBaseUser):
                 fields=["email"], condition=~Q(email=""), name="unique_user_email"
             )
         ]
+        # Home pages list the locked and paused accounts: a few rows among thousands.
+        indexes = [
+            models.Index(fields=["locked"], condition=Q(locked=True), name="user_locked"),
+            models.Index(
+                fields=["paused_until"],
+                condition=Q(paused_until__isnull=False),
+                name="user_paused_until",
+            ),
+        ]
 
     def __str__(self):
         return self.display_name
@@ -303,6 +312,9 @@ class Trainee(models.Model):
         ordering = ["last_name", "first_name"]
         verbose_name = _("stagiaire")
         indexes = [
+            # The coordinator's list: all trainees by name, a page at a time.
+            models.Index(fields=["last_name", "first_name"]),
+            models.Index(fields=["status"]),
             models.Index(fields=["referrer", "last_name"]),
             models.Index(fields=["organisation", "last_name"]),
             models.Index(fields=["site", "last_name"]),

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -222,19 +223,21 @@ def home(request):
 
 
 def _locked_accounts(user):
-    return (
-        access.trainees_for(user)
-        .filter(Q(user__locked=True) | Q(user__paused_until__gt=timezone.now()))
-        .select_related("user")
-    )
+    # From the few locked or paused accounts (partial indexes) to their trainees, not
+    # through every trainee.
+    blocked = User.objects.filter(Q(locked=True) | Q(paused_until__gt=timezone.now()))
+    return access.trainees_for(user).filter(user__in=blocked).select_related("user")
 
 
 def _coordinator_home(request):
     trainees = access.trainees_for(request.user)
     ctx = {
-        "counts": trainees.aggregate(
-            active=Count("pk", filter=Q(status=Trainee.Status.ACTIVE)), total=Count("pk")
-        ),
+        # Two counts, each answered from an index (status; the primary key), rather
+        # than one aggregate that reads every trainee row.
+        "counts": {
+            "active": trainees.filter(status=Trainee.Status.ACTIVE).count(),
+            "total": trainees.count(),
+        },
         "sites": Site.objects.annotate(
             active_trainees=Count("trainees", filter=Q(trainees__status=Trainee.Status.ACTIVE))
         ),
@@ -298,6 +301,9 @@ def _trainee_home(request):
     return render(request, "people/home_trainee.html", ctx)
 
 
+TRAINEES_PER_PAGE = 50
+
+
 @access.require(access.may_list_trainees)
 def trainee_list(request):
     trainees = access.trainees_for(request.user).select_related("site", "referrer", "user")
@@ -305,7 +311,8 @@ def trainee_list(request):
     if query:
         trainees = trainees.filter(Q(first_name__icontains=query) | Q(last_name__icontains=query))
     ctx = {
-        "trainees": trainees,
+        # A page at a time: a national programme has tens of thousands of trainees.
+        "page": Paginator(trainees, TRAINEES_PER_PAGE).get_page(request.GET.get("page")),
         "query": query,
         "may_manage_sign_in": access.may_manage_sign_in(request.user),
     }

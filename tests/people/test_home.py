@@ -57,7 +57,7 @@ def test_coordinator_home_query_count_does_not_grow_with_trainees(
 
     client.force_login(coordinator)
     TraineeFactory.create_batch(2, site=site, referrer=social_worker)
-    with django_assert_num_queries(8) as small:
+    with django_assert_num_queries(9) as small:
         client.get(URL)
     TraineeFactory.create_batch(20, site=site, referrer=social_worker)
     with django_assert_num_queries(len(small.captured_queries)):

@@ -19,3 +19,13 @@ def plain_time(value):
 def get_item(mapping, key):
     """`mapping[key]`, or the key itself when absent (labels of reference codes)."""
     return mapping.get(key, key)
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with `changes` applied: `?{% query_with page=2 %}`
+    keeps the search and filters while moving to another page."""
+    query = context["request"].GET.copy()
+    for key, value in changes.items():
+        query[key] = value
+    return query.urlencode()
