@@ -120,17 +120,18 @@ class Needles:
         return "|".join(f"(?:{part})" for part in parts)
 
     def _python_patterns(self):
+        # Addresses first: "amina.rakoto@…" must go whole, not lose the name only.
         patterns = [
-            (re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE), self.label)
-            for name in sorted(self.names, key=len, reverse=True)
-        ]
-        patterns += [
             (re.compile(re.escape(email), re.IGNORECASE), REDACTED)
             for email in sorted(self.emails, key=len, reverse=True)
         ]
         patterns += [
             (re.compile(rf"(?<!\d){pattern}(?!\d)", re.IGNORECASE), REDACTED)
             for pattern in sorted(self.phone_patterns)
+        ]
+        patterns += [
+            (re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE), self.label)
+            for name in sorted(self.names, key=len, reverse=True)
         ]
         return patterns
 
