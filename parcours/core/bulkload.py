@@ -37,10 +37,10 @@ class _Table:
     def __init__(self, model, loader):
         self.model = model
         self.fields = list(model._meta.concrete_fields)
-        self.attnames = [field.attname for field in self.fields]
-        self.known = frozenset(self.attnames)
-        self.pk_name = model._meta.pk.attname
+        self.index = {field.attname: i for i, field in enumerate(self.fields)}
+        self.pk_index = self.index[model._meta.pk.attname]
         self.defaults = [self._default(field, loader) for field in self.fields]
+        self.required = [i for i, value in enumerate(self.defaults) if value is REQUIRED]
         self.converters = [loader.converter(field) for field in self.fields]
         self.next_id = None
         self.rows = []
@@ -98,6 +98,15 @@ class Loader:
         self.counts = Counter()
         self.pending = 0
 
+    def check_constraints_at_once(self):
+        """Inside the transaction: check each batch's foreign keys as it is written.
+        Django declares them DEFERRABLE INITIALLY DEFERRED, so PostgreSQL would queue
+        one check per row (millions) until the commit. `models` is in parent-first
+        order, so every row's parents are written before it."""
+        if self.postgres:
+            with self.connection.cursor() as cursor:
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+
     def converter(self, field):
         """A function turning the field's Python value into what the driver takes, or
         None when it takes the value as it is."""
@@ -108,7 +117,14 @@ class Loader:
             return None  # psycopg writes dates, datetimes, times and booleans itself
         ops = self.connection.ops
         if kind == "DateTimeField":
-            return ops.adapt_datetimefield_value
+            # What ops.adapt_datetimefield_value does for an aware value, without its
+            # checks: SQLite stores naive text in the connection's time zone (UTC).
+            zone = self.connection.timezone
+            return lambda value: (
+                None
+                if value is None
+                else value.astimezone(zone).replace(tzinfo=None).isoformat(" ")
+            )
         if kind == "DateField":
             return lambda value: None if value is None else value.isoformat()
         if kind == "TimeField":
@@ -122,23 +138,47 @@ class Loader:
     def add(self, model, **values):
         """Queue one row; returns its id. Values are keyed by attname (`site_id`)."""
         table = self.tables[model]
-        unknown = values.keys() - table.known
-        if unknown:
-            raise TypeError(f"{model.__name__} has no field {sorted(unknown)}")
-        if table.pk_name not in values:
-            values[table.pk_name] = table.allocate(self.using)
-        row = tuple(
-            values[name] if name in values else default
-            for name, default in zip(table.attnames, table.defaults, strict=True)
-        )
-        if any(value is REQUIRED for value in row):
-            missing = [n for n, v in zip(table.attnames, row, strict=True) if v is REQUIRED]
-            raise TypeError(f"{model.__name__} needs {missing}")
+        row = table.defaults.copy()
+        try:
+            for name, value in values.items():
+                row[table.index[name]] = value
+        except KeyError as error:
+            raise TypeError(f"{model.__name__} has no field {error}") from None
+        if row[table.pk_index] is REQUIRED:
+            row[table.pk_index] = table.allocate(self.using)
+        for i in table.required:
+            if row[i] is REQUIRED:
+                raise TypeError(f"{model.__name__} needs {table.fields[i].attname}")
+        return self._queue(table, row)
+
+    def adder(self, model, *names):
+        """A faster `add` for the millions of rows of one model: a function taking the
+        values of `names`, in that order, and returning the new row's id."""
+        table = self.tables[model]
+        positions = [table.index[name] for name in names]
+        missing = set(table.required) - set(positions) - {table.pk_index}
+        if missing:
+            raise TypeError(f"{model.__name__} needs {[table.fields[i].attname for i in missing]}")
+        defaults, pk_index = table.defaults, table.pk_index
+        table.allocate(self.using)
+        table.next_id -= 1  # only to read the starting id once
+
+        def add(*values):
+            row = defaults.copy()
+            for i, value in zip(positions, values, strict=True):
+                row[i] = value
+            row[pk_index] = table.next_id
+            table.next_id += 1
+            return self._queue(table, row)
+
+        return add
+
+    def _queue(self, table, row):
         table.rows.append(row)
         self.pending += 1
         if self.pending >= self.batch_rows:
             self.flush()
-        return values[table.pk_name]
+        return row[table.pk_index]
 
     def flush(self):
         for table in self.tables.values():
@@ -161,14 +201,9 @@ class Loader:
     def _write(self, table):
         rows = table.rows
         converters = [(i, c) for i, c in enumerate(table.converters) if c is not None]
-        if converters:
-            converted = []
-            for row in rows:
-                row = list(row)
-                for index, convert in converters:
-                    row[index] = convert(row[index])
-                converted.append(row)
-            rows = converted
+        for row in rows:
+            for index, convert in converters:
+                row[index] = convert(row[index])
         quote = self.connection.ops.quote_name
         db_table = quote(table.model._meta.db_table)
         columns = ", ".join(quote(field.column) for field in table.fields)

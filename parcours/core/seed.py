@@ -20,12 +20,9 @@ Speed (minutes for `national`, not hours):
   an hour), so any seeded account can sign in with them;
 - each site is generated and written before the next, so memory stays flat.
 
-Locker files: metadata rows, each with a real object in the locker storage, so that
-`parcours locker verify` checks them like any other file and downloads work. On the disk
-storage every object is a hard link to one of two tiny blobs (a one-page PDF, a small
-JPEG): a hundred thousand files cost directory entries, not disk space. On S3 each
-object is uploaded (slow; seed on the disk storage for benchmarks). If the transaction
-fails, the objects already written stay as orphans (`locker verify` reports them).
+Locker files are rows with real (tiny, hard-linked) objects, so `parcours locker verify`
+stays meaningful: see parcours/core/seed_locker.py. If the transaction fails, the
+objects already written stay as orphans (`locker verify` lists them).
 
 Deterministic: the same seed, scale, day and starting database give the same rows
 (the password hashes aside, which are salted).
@@ -34,9 +31,7 @@ Deterministic: the same seed, scale, day and starting database give the same row
 import bisect
 import datetime
 import hashlib
-import io
 import json
-import os
 import random
 from collections import defaultdict
 from dataclasses import dataclass
@@ -44,8 +39,6 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
-from django.core.files.base import ContentFile
-from django.core.files.storage import FileSystemStorage
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.text import slugify
@@ -53,16 +46,17 @@ from django.utils.text import slugify
 from parcours.core import seed_names as words
 from parcours.core.bulkload import Json, Loader
 from parcours.core.reference import need_labels
+from parcours.core.seed_locker import Blobs
+from parcours.core.seed_reports import Facts
 from parcours.courses.models import AbsenceAlert, Attendance, Closure, Course, Enrolment, Lesson
-from parcours.courses.regularity import CAME, Regularity
 from parcours.locker.models import Folder, Link, Locker, Share, StoredFile
-from parcours.locker.storage import locker_storage
 from parcours.people.models import (
     ConsentEvent,
     Organisation,
     Sharing,
     Site,
     Trainee,
+    TwoFactorDevice,
     User,
 )
 from parcours.progress.models import AccountEntry, Answer, Diagnostic, Goal, Milestone, Skill
@@ -156,13 +150,16 @@ SCALES = {
         trainees=60_000,
         weeks=208,
         coordinators=5,
-        courses_per_site=5,
+        courses_per_site=6,
         report_weeks=52,
     ),
 }
 
 SEED_PASSWORD = "parcours-seed"
 SEED_PIN = "482916"
+# The known coordinator's authenticator secret (coordinators sign in with a code when
+# PARCOURS_REQUIRE_COORDINATOR_2FA is on): pyotp.TOTP(SEED_TOTP_SECRET).now() is the code.
+SEED_TOTP_SECRET = "PARCOURSSEEDDEMOTOTPSECRETKEY234"
 COORDINATOR_EMAIL = "coordination@seed.example.org"
 TRAINER_EMAIL = "formatrice@seed.example.org"
 SOCIAL_WORKER_EMAIL = "referente@seed.example.org"
@@ -170,7 +167,7 @@ TRAINEE_USERNAME = "nour"
 EMAIL_DOMAIN = "seed.example.org"
 
 ACCOUNTS = [
-    ("coordinator", COORDINATOR_EMAIL, SEED_PASSWORD),
+    ("coordinator (then the code of TOTP_SECRET)", COORDINATOR_EMAIL, SEED_PASSWORD),
     ("trainer, a lesson today", TRAINER_EMAIL, SEED_PASSWORD),
     ("social worker, reports to read", SOCIAL_WORKER_EMAIL, SEED_PASSWORD),
     ("trainee Nour Haddad, with documents", TRAINEE_USERNAME, f"PIN {SEED_PIN}"),
@@ -185,6 +182,7 @@ MODELS = [
     Site,
     User,
     User.sites.through,
+    TwoFactorDevice,
     SocialWorkerRhythm,
     CharterAcceptance,
     Closure,
@@ -292,11 +290,21 @@ class _Person:
 
 
 class _Course:
-    __slots__ = ("id", "title", "weekday", "start_time", "duration", "capacity", "trainers")
+    __slots__ = (
+        "id",
+        "title",
+        "weekday",
+        "start_time",
+        "duration",
+        "capacity",
+        "trainers",
+        "lessons",
+        "dates",
+    )
 
     def __init__(self, **values):
         for name in self.__slots__:
-            setattr(self, name, values[name])
+            setattr(self, name, values.get(name))
 
 
 class _Generator:
@@ -312,6 +320,17 @@ class _Generator:
         self.delay = periods.send_delay_days()
         self.alert_after = settings.ABSENCE_ALERT_AFTER
         self.slots_taken = set()
+        self.add_attendance = self.load.adder(
+            Attendance,
+            "lesson_id",
+            "trainee_id",
+            "status",
+            "walk_in",
+            "note",
+            "skills",
+            "recorded_by_id",
+            "updated_at",
+        )
 
     def at(self, day, hour, minute=0):
         return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=self.tz)
@@ -320,13 +339,14 @@ class _Generator:
         return items[self.rng.randrange(len(items))]
 
     def run(self, progress):
+        self.load.check_constraints_at_once()
         self.reference_data()
         self.password = make_password(SEED_PASSWORD)
         self.pin = make_password(SEED_PIN)
         self.organisations_and_people()
         self.closures()
         self.report_periods()
-        self.blobs = _Blobs()
+        self.blobs = Blobs()
         self.allocate_trainees()
         bar = progress(total=self.scale.sites, desc="sites", unit="site")
         for index in range(self.scale.sites):
@@ -339,7 +359,6 @@ class _Generator:
 
     def reference_data(self):
         self.skills = list(Skill.objects.order_by("pk").values_list("code", "pk"))
-        self.skill_ids = dict(self.skills)
         self.milestones = list(
             Milestone.objects.order_by("pk").values_list("pk", "label_fr", "label_en")
         )
@@ -393,6 +412,12 @@ class _Generator:
             )
             for index in range(scale.coordinators)
         ]
+        self.load.add(
+            TwoFactorDevice,
+            user_id=self.coordinators[0],
+            secret=SEED_TOTP_SECRET,
+            confirmed_at=self.at(self.start - 4 * WEEK, 9),
+        )
         self.organisations = []
         self.rhythms = {}
         for index in range(scale.organisations):
@@ -552,10 +577,12 @@ class _Generator:
         persons, site_lessons = [], []
         for n in range(self.scale.courses_per_site):
             course_index = index * self.scale.courses_per_site + n
-            course, lessons = self.course(course_index, rooms, trainers)
-            site_lessons += [(lesson, course) for lesson in lessons if lesson[1] < self.today]
+            course = self.course(course_index, rooms, trainers)
+            site_lessons += [
+                (lesson, course) for lesson in course.lessons if lesson[1] < self.today
+            ]
             for tenure in self.tenures(course, course_index):
-                persons.append(self.trainee(site, index, course, tenure, lessons))
+                persons.append(self.trainee(site, index, course, tenure))
         self.walk_ins(persons, site_lessons)
         for person in persons:
             person.sessions.sort(key=lambda s: (s[0], s[1]))
@@ -590,7 +617,7 @@ class _Generator:
                     kind=kind,
                     label=label,
                     operating_system="Linux Mint 22" if kind in Equipment.COMPUTER_KINDS else "",
-                    origin=self.pick(Equipment.Origin.values),
+                    origin=self.pick(ORIGINS),
                     acquired_on=set_up,
                     status=Equipment.Status.BROKEN if broken else Equipment.Status.WORKING,
                     updated_at=self.now,
@@ -644,7 +671,8 @@ class _Generator:
         return rooms
 
     def course(self, course_index, rooms, trainers):
-        """One weekly course and its lessons; returns (course, [(id, date, cancelled)])."""
+        """One weekly course and its lessons: [(id, date, cancelled, evening)], where
+        `evening` is when its attendance was last saved."""
         rng = self.rng
         known = course_index == 0
         room, seats = rooms[course_index % len(rooms)] if not known else rooms[0]
@@ -699,7 +727,8 @@ class _Generator:
             # The known trainer always has a class today, whatever the day.
             lessons.append(self.lesson(course, self.today, extra=True))
             lessons.sort(key=lambda lesson: lesson[1])
-        return course, lessons
+        course.lessons, course.dates = lessons, [lesson[1] for lesson in lessons]
+        return course
 
     def lesson(self, course, day, *, extra=False):
         rng = self.rng
@@ -718,7 +747,7 @@ class _Generator:
                 self.at(day - DAY, 10) if day <= self.today and not cancelled else None
             ),
         )
-        return pk, day, cancelled
+        return pk, day, cancelled, self.at(day, 20)
 
     def tenures(self, course, course_index):
         """The seats' successive occupants: each seat's history is split among the
@@ -760,7 +789,7 @@ class _Generator:
 
     # --- one trainee -----------------------------------------------------------------
 
-    def trainee(self, site, site_index, course, tenure, lessons):
+    def trainee(self, site, site_index, course, tenure):
         rng = self.rng
         known_trainee = tenure.pinned and self.trainee_count == 0
         self.trainee_count += 1
@@ -891,7 +920,7 @@ class _Generator:
             withdrawn_on=withdrawn_on,
             phone=phone,
         )
-        self.attendance(person, lessons)
+        self.attendance(person, course)
         return person
 
     def consent(self, kind, method, day, referral, trainee, by, hour):
@@ -907,19 +936,21 @@ class _Generator:
 
     # --- attendance -----------------------------------------------------------------
 
-    def attendance(self, person, lessons):
-        """One row per held lesson of the tenure, before today."""
-        rng, course, tenure = self.rng, person.course, person.tenure
+    def attendance(self, person, course):
+        """One row per held lesson of the tenure, before today (the hot loop: millions
+        of rows for `national`)."""
+        random, tenure = self.rng.random, person.tenure
         last_day = min(tenure.end or self.today, self.today - DAY)
-        dates = [lesson[1] for lesson in lessons]
         held = [
             lesson
-            for lesson in lessons[
-                bisect.bisect_left(dates, tenure.start) : bisect.bisect_right(dates, last_day)
+            for lesson in course.lessons[
+                bisect.bisect_left(course.dates, tenure.start) : bisect.bisect_right(
+                    course.dates, last_day
+                )
             ]
             if not lesson[2]
         ]
-        roll = rng.random()
+        roll = random()
         if tenure.end is not None and not tenure.pinned and roll < 0.3 and held:
             # Fading away before leaving: the last five lessons are mostly missed.
             fading = [0.88] * max(0, len(held) - 5) + [0.6, 0.45, 0.3, 0.2, 0.1]
@@ -927,41 +958,32 @@ class _Generator:
         else:
             chance = 0.9 if tenure.pinned or roll < 0.7 else 0.65
             chances = [chance] * len(held)
-        trainer = course.trainers[0]
+        add, sessions, trainer = self.add_attendance, person.sessions, course.trainers[0]
+        start_time, title = course.start_time, course.title
         run = []
-        for (lesson, day, _cancelled), chance in zip(held, chances, strict=True):
-            if rng.random() < chance:
-                status = (
-                    Attendance.Status.LATE if rng.random() < 0.07 else Attendance.Status.PRESENT
-                )
+        for (lesson, day, _cancelled, evening), chance in zip(held, chances, strict=True):
+            note, skills, codes = "", NO_SKILLS, []
+            if random() < chance:
+                status = LATE if random() < 0.07 else PRESENT
+                if random() < 0.4:
+                    note, skills, codes = NOTES[int(random() * len(NOTES))]
             else:
-                status = (
-                    Attendance.Status.EXCUSED if rng.random() < 0.35 else Attendance.Status.ABSENT
-                )
-            note, skills = "", NO_SKILLS
-            if status in CAME and rng.random() < 0.4:
-                note, skills = self.pick(NOTES_JSON)
-            self.load.add(
-                Attendance,
-                lesson_id=lesson,
-                trainee_id=person.id,
-                status=status,
-                note=note,
-                skills=skills,
-                recorded_by_id=trainer,
-                updated_at=self.at(day, 20),
-            )
-            person.sessions.append((day, course.start_time, course.title, status, note, skills))
+                status = EXCUSED if random() < 0.35 else ABSENT
+            add(lesson, person.id, status, False, note, skills, trainer, evening)
+            sessions.append((day, start_time, title, status, note, codes))
             # Unexcused absences in a row: alerted once, when the run reaches the threshold.
-            run = run + [(lesson, day)] if status == Attendance.Status.ABSENT else []
-            if len(run) == self.alert_after:
-                self.load.add(
-                    AbsenceAlert,
-                    trainee_id=person.id,
-                    course_id=course.id,
-                    first_missed_id=run[0][0],
-                    created_at=self.at(day, 20),
-                )
+            if status == ABSENT:
+                run.append(lesson)
+                if len(run) == self.alert_after:
+                    self.load.add(
+                        AbsenceAlert,
+                        trainee_id=person.id,
+                        course_id=course.id,
+                        first_missed_id=run[0],
+                        created_at=evening,
+                    )
+            else:
+                run = []
 
     def walk_ins(self, persons, site_lessons):
         """About one lesson in thirty gets a trainee of the site from another course."""
@@ -970,7 +992,7 @@ class _Generator:
             return
         taken = set()
         for _ in range(len(site_lessons) // 30):
-            (lesson, day, cancelled), course = self.pick(site_lessons)
+            (lesson, day, cancelled, evening), course = self.pick(site_lessons)
             if cancelled:
                 continue
             for _try in range(5):
@@ -984,22 +1006,11 @@ class _Generator:
                     # One walk-in a day per person: two sessions at the same date and
                     # time would have no order.
                     taken.add((day, person.id))
-                    status = (
-                        Attendance.Status.PRESENT if rng.random() < 0.9 else Attendance.Status.LATE
+                    status = PRESENT if rng.random() < 0.9 else LATE
+                    self.add_attendance(
+                        lesson, person.id, status, True, "", NO_SKILLS, course.trainers[0], evening
                     )
-                    self.load.add(
-                        Attendance,
-                        lesson_id=lesson,
-                        trainee_id=person.id,
-                        status=status,
-                        walk_in=True,
-                        skills=NO_SKILLS,
-                        recorded_by_id=course.trainers[0],
-                        updated_at=self.at(day, 20),
-                    )
-                    person.sessions.append(
-                        (day, course.start_time, course.title, status, "", NO_SKILLS)
-                    )
+                    person.sessions.append((day, course.start_time, course.title, status, "", []))
                     break
 
     # --- goals, diagnostics, accounts ------------------------------------------------
@@ -1184,7 +1195,7 @@ class _Generator:
             if person.withdrawn_on and self.due_on(end) >= person.withdrawn_on:
                 break
             if facts is None:
-                facts = _Facts(person)
+                facts = Facts(person)
             report = self.report(person, rhythm, start, end)
             self.entry(report, person, facts, start, end)
 
@@ -1239,13 +1250,13 @@ class _Generator:
         trainer = person.course.trainers[0]
         values = {}
         if report["sent"]:
-            values["content"] = Json(json.dumps(facts.content(start, end, self)))
+            values["content"] = Json(json.dumps(facts.content(start, end, self.at)))
             if not report["automatic"]:
                 values["ready_at"] = report["sent_at"] - datetime.timedelta(minutes=5)
                 if rng.random() < 0.6:
                     values.update(comment=self.pick(words.REPORT_COMMENTS), comment_by_id=trainer)
             if report["rated"]:
-                values["rating"] = self.pick(ReportEntry.Rating.values)
+                values["rating"] = self.pick(RATINGS)
         elif rng.random() < 0.3:  # a draft this trainer already reviewed
             values.update(
                 comment=self.pick(words.REPORT_COMMENTS),
@@ -1323,169 +1334,10 @@ class _Generator:
                 )
 
 
+PRESENT, LATE, EXCUSED, ABSENT = Attendance.Status.values
+# Enum `values` are computed at each access.
+ORIGINS = Equipment.Origin.values
+RATINGS = ReportEntry.Rating.values
 NO_SKILLS = Json("[]")
-NOTES_JSON = [(note, Json(json.dumps(skills))) for note, skills in words.NOTES]
-
-
-class _Facts:
-    """One trainee's attendance, goals and answers, indexed for report periods: the
-    same figures as parcours/reports/content.py computes from the database."""
-
-    def __init__(self, person):
-        self.person = person
-        sessions = person.sessions
-        self.dates = [s[0] for s in sessions]
-        self.came = [0]
-        self.absent_run = []
-        run = 0
-        for s in sessions:
-            self.came.append(self.came[-1] + (s[3] in CAME))
-            run = run + 1 if s[3] == Attendance.Status.ABSENT else 0
-            self.absent_run.append(run)
-        self.answers = sorted(person.answers, key=lambda a: a[0])
-        self.answer_times = [a[0] for a in self.answers]
-
-    def content(self, start, end, generator):
-        sessions = self.person.sessions
-        first = bisect.bisect_left(self.dates, start)
-        upto = bisect.bisect_right(self.dates, end)
-        own = [
-            {
-                "date": s[0].isoformat(),
-                "course": s[2],
-                "status": str(s[3]),
-                "note": s[4],
-                "skills": json.loads(s[5]),
-            }
-            for s in sessions[first:upto]
-        ]
-        came = self.came[upto] - self.came[first]
-        missed = sum(1 for s in own if s["status"] in {"absent", "excused"})
-        worked = []
-        for session in own:
-            worked += [code for code in session["skills"] if code not in worked]
-        overall = Regularity(recorded=upto, came=self.came[upto])
-        return {
-            "period": [start.isoformat(), end.isoformat()],
-            "sessions": own,
-            "came": came,
-            "missed": missed,
-            "excused": sum(1 for s in own if s["status"] == "excused"),
-            "rate": round(100 * came / len(own)) if own else None,
-            "overall": {
-                "recorded": upto,
-                "came": overall.came,
-                "rate": overall.rate,
-                "absences_in_a_row": self.absent_run[upto - 1] if upto else 0,
-            },
-            "skills_worked": worked,
-            "skills_moved": self.skills_moved(start, end, generator),
-            "goals_reached": [
-                {"fr": fr, "en": en, "reached_on": day.isoformat()}
-                for day, _pk, fr, en in sorted(self.person.goals)
-                if start <= day <= end
-            ],
-        }
-
-    def skills_moved(self, start, end, generator):
-        period_start = generator.at(start, 0)
-        until = generator.at(end + DAY, 0)
-        if bisect.bisect_left(self.answer_times, period_start) == bisect.bisect_left(
-            self.answer_times, until
-        ):
-            return []  # nothing assessed during the period
-        before, during = {}, {}
-        for moment, code, level in self.answers:
-            if moment >= until:
-                break
-            (during if moment >= period_start else before)[code] = level
-        return [
-            {"code": code, "from": before.get(code), "to": level}
-            for code, level in during.items()
-            if before.get(code) != level
-        ]
-
-
-class _Blobs:
-    """The two tiny documents every seeded file's object is a copy (a hard link, on the
-    disk storage) of."""
-
-    def __init__(self):
-        self.storage = locker_storage()
-        self.local = isinstance(self.storage, FileSystemStorage)
-        self.first = {}
-        self.directories = set()
-        self._data = {"pdf": _tiny_pdf(), "jpeg": _tiny_jpeg()}
-
-    def data(self, blob):
-        return self._data[blob]
-
-    @staticmethod
-    def content_type(blob):
-        return "application/pdf" if blob == "pdf" else "image/jpeg"
-
-    @staticmethod
-    def key(rng):
-        token = rng.randbytes(16).hex()
-        return f"{token[:2]}/{token}"
-
-    def store(self, key, blob):
-        # A key may already be there only if a run with the same seed was rolled back:
-        # its object holds the same bytes.
-        if not self.local:
-            self.storage.save(key, ContentFile(self._data[blob]))  # S3 overwrites
-            return
-        path = self.storage.path(key)
-        if blob not in self.first:
-            if (
-                not os.path.exists(path)
-                and self.storage.save(key, ContentFile(self._data[blob])) != key
-            ):
-                raise OSError("the storage renamed a seeded object")
-            self.first[blob] = path
-            return
-        directory = os.path.dirname(path)
-        if directory not in self.directories:
-            os.makedirs(directory, mode=0o700, exist_ok=True)
-            self.directories.add(directory)
-        try:
-            os.link(self.first[blob], path)
-        except FileExistsError:
-            pass  # a run rolled back earlier wrote this very key (same seed): same bytes
-
-
-def _tiny_pdf():
-    """A valid one-page PDF saying "Document de démonstration", built by hand so that its
-    bytes never change."""
-    text = b"BT /F1 18 Tf 72 720 Td (Document de demonstration - Parcours) Tj ET"
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-        b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(text), text),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for offset in offsets:
-        out.write(b"%010d 00000 n \n" % offset)
-    out.write(
-        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    )
-    return out.getvalue()
-
-
-def _tiny_jpeg():
-    from PIL import Image
-
-    image = Image.new("RGB", (64, 48), "#e8e2d0")
-    out = io.BytesIO()
-    image.save(out, "JPEG", quality=80)
-    return out.getvalue()
+# (note, skills encoded once for the database, skills for the report contents)
+NOTES = [(note, Json(json.dumps(skills)), skills) for note, skills in words.NOTES]

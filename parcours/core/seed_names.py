@@ -77,7 +77,7 @@ ORGANISATION_KINDS = [
 ]  # fmt: skip
 
 ORGANISATION_NAMES = [
-    "Horizon Solidarité", "et Partage", "Main tendue", "Accueil et Avenir", "Le Toit",
+    "Horizon Solidarité", "Partage", "Main tendue", "Accueil et Avenir", "Le Toit",
     "Passerelles", "Trait d'union", "La Boussole", "Cap Insertion", "Parenthèse", "L'Étape",
     "Escale solidaire", "Renouer", "Aurore", "Les Amis du Canal", "Abri", "Solidarités",
 ]  # fmt: skip

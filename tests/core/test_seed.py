@@ -3,6 +3,7 @@ so that every page works on it, generated the same way twice from the same seed.
 
 import datetime
 
+import pyotp
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
@@ -168,6 +169,10 @@ def sign_in(client, login, secret):
     else:
         response = client.post(reverse("people:trainee_login"), {"username": login, "pin": secret})
     assert response.status_code == 302, response.text[:500]
+    if response.url == reverse("people:login_code"):  # the coordinator's second factor
+        code = pyotp.TOTP(seed.SEED_TOTP_SECRET).now()
+        response = client.post(reverse("people:login_code"), {"code": code})
+        assert response.status_code == 302, response.text[:500]
     assert response.url == reverse("people:home")
     return client
 

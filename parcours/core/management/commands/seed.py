@@ -48,6 +48,11 @@ class Command(BaseCommand):
             self.stdout.write(f"  {label:<32} {count:>10,}")
         self.stdout.write(f"  {'total':<32} {sum(counts.values()):>10,}")
         self.stdout.write("")
-        self.stdout.write(f"  {'role':<40} {'sign in':<32} secret")
+        self.stdout.write(f"  {'role':<44} {'sign in':<32} secret")
         for role, login, secret in seeding.ACCOUNTS:
-            self.stdout.write(f"  {role:<40} {login:<32} {secret}")
+            self.stdout.write(f"  {role:<44} {login:<32} {secret}")
+        self.stdout.write(
+            f"  TOTP_SECRET {seeding.SEED_TOTP_SECRET}: add it to an authenticator app, or\n"
+            '  uv run python -c "import pyotp; print(pyotp.TOTP('
+            f"'{seeding.SEED_TOTP_SECRET}').now())\""
+        )
