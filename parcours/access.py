@@ -119,11 +119,16 @@ def may_see_programme(user):
 def may_see_progress(user, trainee):
     """Attendance, notes, goals of a trainee `user` can already see: coordinators and
     trainers always; a social worker only once the person confirmed sharing with them
-    (until then: the enrolment status only)."""
+    (until then: the enrolment status only).
+
+    The person shares with their referrer (`Trainee.referrer`, named on "Mon accord"):
+    another social worker who follows them too (a colleague, when the organisation lets
+    its members see each other's trainees; a second referrer whose referral was merged
+    into the record) sees the enrolment status only."""
     if user.role in {User.Role.COORDINATOR, User.Role.TRAINER}:
         return True
     if user.role == User.Role.SOCIAL_WORKER:
-        return trainee.sharing == Sharing.CONFIRMED
+        return trainee.sharing == Sharing.CONFIRMED and trainee.referrer_id == user.pk
     return False
 
 

@@ -360,6 +360,13 @@ EXTRA_CASES = [
         {"note": "Bien."},
         NOT_FOUND,
     ),
+    # Amina agreed to share with her referrer. A second social worker whose referral was
+    # merged into her record follows her too, and so does, in an organisation that lets
+    # its members see each other's trainees, a colleague of the referrer: neither is the
+    # person she agreed to share with (access.may_see_progress). (Either may still
+    # withdraw her sharing on her word: that shows nothing.)
+    ("progress:path", "other_social_worker", {"pk": "merged_trainee"}, None, NOT_FOUND),
+    ("progress:path", "sharing_colleague", {"pk": "sharing_organisation_trainee"}, None, NOT_FOUND),
     # Her referrer corrects her details only while she shares with them.
     ("privacy:trainee_rectify", "social_worker", {"pk": "withdrawn_trainee"}, None, NOT_FOUND),
     ("privacy:trainee_rectify", "social_worker", {"pk": "colleague_trainee"}, None, NOT_FOUND),

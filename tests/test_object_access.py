@@ -351,6 +351,66 @@ def walk_in_from_elsewhere(lesson, other_trainee, coordinator):
 
 
 @pytest.fixture
+def merged_trainee(trainee, other_social_worker, coordinator):
+    """Amina, whom other_social_worker referred as well: the coordination merged that
+    referral into her record, so other_social_worker follows her too."""
+    from parcours.referrals.actions import merge_into_trainee
+    from tests.referrals.factories import ReferralFactory
+
+    referral = ReferralFactory(referrer=other_social_worker, first_name="Amina", last_name="Rakoto")
+    merge_into_trainee(actor=coordinator, referral=referral, trainee=trainee)
+    return trainee
+
+
+@pytest.fixture
+def sharing_organisation(db):
+    from tests.people.factories import OrganisationFactory
+
+    return OrganisationFactory(name="Association C", shares_trainees=True)
+
+
+@pytest.fixture
+def sharing_colleague(sharing_organisation):
+    """A social worker of an organisation whose members see each other's trainees."""
+    from tests.people.factories import UserFactory
+
+    return UserFactory(social_worker=True, organisation=sharing_organisation)
+
+
+@pytest.fixture
+def sharing_organisation_trainee(sharing_organisation, site):
+    """Referred by another member of that organisation; shares with her referrer."""
+    from tests.people.factories import TraineeFactory, UserFactory
+
+    referrer = UserFactory(social_worker=True, organisation=sharing_organisation)
+    return TraineeFactory(site=site, referrer=referrer, last_name="Partagée")
+
+
+def test_who_follows_a_trainee_without_her_consent_sees_her_enrolment_only(
+    client, merged_trainee, other_social_worker, sharing_colleague, sharing_organisation_trainee
+):
+    """The detail page shows contact details, housing and progress to the social worker
+    the person agreed to share with: not to another who follows her."""
+    merged_trainee.housing_facility = "CHU des Tilleuls"
+    merged_trainee.save(update_fields=["housing_facility"])
+    sharing_organisation_trainee.housing_facility = "CHU Saint-Exupéry"
+    sharing_organisation_trainee.save(update_fields=["housing_facility"])
+    for person, trainee in [
+        (other_social_worker, merged_trainee),
+        (sharing_colleague, sharing_organisation_trainee),
+    ]:
+        client.force_login(person)
+        page = client.get(reverse("people:trainee_detail", args=[trainee.pk]))
+        assert page.status_code == 200
+        assert trainee.housing_facility not in page.text
+        assert reverse("progress:path", args=[trainee.pk]) not in page.text
+    # Her referrer does see them.
+    client.force_login(merged_trainee.referrer)
+    page = client.get(reverse("people:trainee_detail", args=[merged_trainee.pk]))
+    assert merged_trainee.housing_facility in page.text
+
+
+@pytest.fixture
 def trainee_user(trainee):
     return trainee.user
 

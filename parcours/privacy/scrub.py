@@ -9,8 +9,10 @@ free-text column of every model, so that a column added later is covered without
 anyone remembering to list it here.
 
 What is never swept: the identity columns of *other* people (a sister may share the
-last name or the phone number: her record is hers), technical columns, and the audit
-journal (append-only; it holds ids, never names).
+last name or the phone number: her record is hers), the names and labels of things (a
+site, an organisation, a course or a skill may share a word with a last name: "Fondation
+Abbé Pierre"), reference data and the public presentation's texts, technical columns, and
+the audit journal (append-only; it holds ids, never names).
 """
 
 import json
@@ -22,8 +24,35 @@ from django.apps import apps
 from django.db import models
 from django.db.models.functions import Cast
 
-# Apps whose rows are never rewritten.
+# Apps and models whose rows are never rewritten: the journal, and reference or
+# presentation data, where nobody writes about a person.
 SKIPPED_APPS = {"audit", "privacy", "sessions", "contenttypes", "auth"}
+SKIPPED_MODELS = {
+    "core.PeriodicJob",
+    "people.Organisation",
+    "people.Site",
+    "progress.Domain",
+    "progress.Skill",
+    "progress.Milestone",
+    "rooms.Room",
+    "rooms.ChecklistPoint",
+    "volunteers.Block",
+}
+# Names and labels of things, and the task queue's own bookkeeping.
+THING_FIELDS = {
+    "name",
+    "title",
+    "label",
+    "label_fr",
+    "label_en",
+    "easy_fr",
+    "code",
+    "task_path",
+    "queue_name",
+    "backend_name",
+    "exception_class_path",
+    "worker_ids",
+}
 # Columns naming or reaching someone (another person than the one erased, who is
 # handled field by field) or holding technical values.
 IDENTITY_FIELDS = {
@@ -159,7 +188,7 @@ def free_text_fields(model):
     """The columns of `model` that may hold someone's words."""
     fields = []
     for field in model._meta.concrete_fields:
-        if field.name in IDENTITY_FIELDS or field.primary_key or field.choices:
+        if field.name in IDENTITY_FIELDS | THING_FIELDS or field.primary_key or field.choices:
             continue
         if isinstance(field, models.EmailField):
             continue
@@ -178,7 +207,9 @@ def sweep(needles):
     json_pattern = needles.db_pattern(json_text=True)
     changed = 0
     for model in apps.get_models():
-        if model._meta.app_label in SKIPPED_APPS or model._meta.proxy:
+        if model._meta.proxy or model._meta.app_label in SKIPPED_APPS:
+            continue
+        if model._meta.label in SKIPPED_MODELS:
             continue
         fields = free_text_fields(model)
         if not fields:

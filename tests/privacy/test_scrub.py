@@ -73,3 +73,23 @@ def test_the_sweep_spares_another_person_with_the_same_name_and_phone(trainee, c
     note.refresh_from_db()
     assert (sister.last_name, sister.phone) == ("Rakoto", "+33612345678")
     assert note.note == f"Sa sœur {LABEL} l'aide."
+
+
+@pytest.mark.django_db
+def test_the_sweep_leaves_the_names_of_things_alone(trainee, course, organisation, site):
+    """A last name may be a word of a place, an organisation or a course."""
+    organisation.name = "Fondation Rakoto"
+    organisation.save()
+    site.name = "Maison Rakoto"
+    site.save()
+    course.title = "Atelier Rakoto"
+    course.save()
+    sweep(needles_for(trainee))
+    organisation.refresh_from_db()
+    site.refresh_from_db()
+    course.refresh_from_db()
+    assert (organisation.name, site.name, course.title) == (
+        "Fondation Rakoto",
+        "Maison Rakoto",
+        "Atelier Rakoto",
+    )
