@@ -86,6 +86,7 @@ def _print_demo_accounts(port):
     print(f"  {'role':<46} {'sign in':<28} secret")
     for role, login, secret in ACCOUNTS:
         print(f"  {role:<46} {login:<28} {secret}")
+    print("Two-factor sign-in is optional for coordinators in the demo (required in production).")
     print("Stop with Ctrl+C.")
     print(flush=True)
 
@@ -109,6 +110,9 @@ def main(argv=None):
         if command == "demo":
             # Links in the demo's e-mails point at the port it serves on.
             os.environ.setdefault("SITE_URL", f"http://127.0.0.1:{options.port}")
+            # The README's coordinator signs in with the password alone: nobody trying
+            # the demo has an authenticator app set up for it (staff may still add one).
+            os.environ.setdefault("PARCOURS_REQUIRE_COORDINATOR_2FA", "false")
         _django_setup()
         if command == "demo":
             _manage("migrate", "--noinput", "--verbosity", "0")

@@ -18,7 +18,10 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture
-def demo(transactional_db):
+def demo(transactional_db, settings):
+    # As `parcours demo` serves it: the README's coordinator signs in with the password
+    # alone (tests/browser/test_two_factor.py turns the requirement back on).
+    settings.PARCOURS_REQUIRE_COORDINATOR_2FA = False
     call_command("demo_data", verbosity=0)
 
 

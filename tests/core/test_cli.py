@@ -73,6 +73,15 @@ def test_demo_creates_its_data_folder_serves_and_stops_cleanly(demo_server):
     home = opener.open(request).read().decode()
     assert "Bonjour Amina" in home
 
+    # The README's coordinator too, with the password alone (no second factor in the demo).
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
+    page = opener.open(url + "/connexion/").read().decode()
+    token = page.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    body = f"csrfmiddlewaretoken={token}&email=coordination%40example.org&password=parcours-demo"
+    request = urllib.request.Request(url + "/connexion/", data=body.encode())
+    request.add_header("Referer", url + "/connexion/")
+    assert "Bonjour Nathalie" in opener.open(request).read().decode()
+
     process.send_signal(signal.SIGTERM)
     assert process.wait(timeout=20) == 0 or process.returncode == -signal.SIGTERM
     output = process.stdout.read()
