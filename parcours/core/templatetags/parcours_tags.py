@@ -1,5 +1,9 @@
+import functools
+
 from django import template
+from django.template.loader import render_to_string
 from django.utils import formats
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 register = template.Library()
@@ -29,3 +33,22 @@ def query_with(context, **changes):
     for key, value in changes.items():
         query[key] = value
     return query.urlencode()
+
+
+@functools.cache
+def _pictogram(template_name, name):
+    return mark_safe(render_to_string(template_name, {"name": name}).strip())  # noqa: S308  (our own SVG)
+
+
+@register.simple_tag
+def icon(name):
+    """A decorative pictogram (components/icon.html), rendered once per name and
+    process: pages show dozens, and an include per pictogram cost more than the rest
+    of a trainee's home page."""
+    return _pictogram("components/icon.html", name)
+
+
+@register.simple_tag
+def locker_icon(name):
+    """A pictogram of the locker's pages (locker/_icon.html), as `icon`."""
+    return _pictogram("locker/_icon.html", name)
