@@ -63,9 +63,7 @@ urlpatterns = [
         two_factor_views.two_factor_disable,
         name="two_factor_disable",
     ),
-    path(
-        "mon-compte/codes-de-secours/", two_factor_views.recovery_codes, name="recovery_codes"
-    ),
+    path("mon-compte/codes-de-secours/", two_factor_views.recovery_codes, name="recovery_codes"),
     path(
         "mon-compte/codes-de-secours/nouveaux/",
         two_factor_views.recovery_codes_renew,
