@@ -40,6 +40,10 @@ class Entry(models.Model):
         TWO_FACTOR_DISABLED = "two_factor_disabled", _("Double authentification désactivée")
         TWO_FACTOR_RESET = "two_factor_reset", _("Double authentification réinitialisée")
         RECOVERY_CODE_USED = "recovery_code_used", _("Code de secours utilisé")
+        TRAINEE_ERASED = "trainee_erased", _("Données d'un·e stagiaire anonymisées")
+        TRAINEE_RECTIFIED = "trainee_rectified", _("Identité ou coordonnées corrigées")
+        RETENTION_KEPT = "retention_kept", _("Anonymisation reportée (garder pour l'instant)")
+        AUDIT_PURGED = "audit_purged", _("Entrées anciennes du journal supprimées")
 
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     action = models.CharField(max_length=40, choices=Action.choices)

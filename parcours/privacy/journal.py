@@ -1,26 +1,21 @@
 """The audit journal's entries about the person's rights, one function per event.
 
 Call them inside the action's transaction. Exports use the journal's EXPORT action;
-erasure, rectification, "keep for now" and the purge of old entries have codes of their
-own (ACTIONS), which the journal's pages show as they are until parcours/audit/models.py
-lists them among its choices.
+erasure, rectification, "keep for now" and the purge of old entries have their own
+actions in audit's Entry.Action.
 """
-
-from django.utils.translation import gettext_lazy as _
 
 from parcours.audit.models import Entry
 from parcours.core.http import client_address
 
-TRAINEE_ERASED = "trainee_erased"
-TRAINEE_RECTIFIED = "trainee_rectified"
-RETENTION_KEPT = "retention_kept"
-AUDIT_PURGED = "audit_purged"
+TRAINEE_ERASED = Entry.Action.TRAINEE_ERASED
+TRAINEE_RECTIFIED = Entry.Action.TRAINEE_RECTIFIED
+RETENTION_KEPT = Entry.Action.RETENTION_KEPT
+AUDIT_PURGED = Entry.Action.AUDIT_PURGED
 
 ACTIONS = {
-    TRAINEE_ERASED: _("Données d'un·e stagiaire anonymisées"),
-    TRAINEE_RECTIFIED: _("Identité ou coordonnées corrigées"),
-    RETENTION_KEPT: _("Anonymisation reportée (garder pour l'instant)"),
-    AUDIT_PURGED: _("Entrées anciennes du journal supprimées"),
+    action: action.label
+    for action in (TRAINEE_ERASED, TRAINEE_RECTIFIED, RETENTION_KEPT, AUDIT_PURGED)
 }
 
 # Entry.object_type of an export of one person's data.
