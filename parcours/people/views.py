@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -30,6 +31,7 @@ from parcours.people.forms import (
 )
 from parcours.people.models import Organisation, Sharing, Site, Trainee, User
 from parcours.people.signin import Outcome
+from parcours.privacy import journal as privacy_journal
 from parcours.referrals.models import Referral
 from parcours.reports import home as reports_home
 
@@ -55,7 +57,13 @@ def _signed_in(request, user, target):
         user.save(update_fields=["language"])
     response = redirect(target)
     if user.language:
-        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, user.language, samesite="Lax")
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            user.language,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        )
     return response
 
 
@@ -168,7 +176,14 @@ def trainee_login(request):
             if DEVICE_COOKIE not in request.COOKIES:
                 # First sign-in on this browser: remind them it may be shared.
                 request.session["shared_computer_banner"] = True
-                response.set_cookie(DEVICE_COOKIE, "1", max_age=365 * 24 * 3600, samesite="Lax")
+                response.set_cookie(
+                    DEVICE_COOKIE,
+                    "1",
+                    max_age=365 * 24 * 3600,
+                    samesite="Lax",
+                    secure=request.is_secure(),
+                    httponly=True,
+                )
             return response
         ratelimit.record_failure(ratelimit.SIGN_IN, request)
         if result.outcome == Outcome.LOCKED:
@@ -446,7 +461,13 @@ def trainee_contact(request, pk):
     trainee = access.get_trainee_for(request.user, pk, write=True)
     form = ContactForm(request.POST or None, instance=trainee)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        with transaction.atomic():
+            form.save()
+            changed = set(form.changed_data) & {"phone", "email"}
+            if changed:  # a correction of contact details: journalled like the others
+                privacy_journal.log_trainee_rectified(
+                    actor=request.user, trainee=trainee, request=request, fields=changed
+                )
         messages.success(request, _("C'est enregistré."))
         return redirect("people:trainee_detail", pk=trainee.pk)
     return render(request, "people/trainee_contact.html", {"trainee": trainee, "form": form})

@@ -23,3 +23,17 @@ def test_sms_reminders_need_a_phone_number(client, trainer, trainee):
     client.post(url, {"phone": "07 81 22 33 44", "email": "", "reminders": "sms"})
     trainee.refresh_from_db()
     assert (trainee.phone, trainee.reminders) == ("+33781223344", "sms")
+
+
+def test_a_contact_correction_is_journalled_without_the_values(client, trainer, trainee):
+    from parcours.audit.models import Entry
+
+    client.force_login(trainer)
+    url = reverse("people:trainee_contact", args=[trainee.pk])
+    current = {"phone": trainee.phone, "email": trainee.email, "reminders": trainee.reminders}
+    client.post(url, {**current, "reminders": "none"})  # a choice, not a correction
+    assert not Entry.objects.filter(action=Entry.Action.TRAINEE_RECTIFIED).exists()
+    client.post(url, {**current, "phone": "07 81 22 33 44", "reminders": "none"})
+    entry = Entry.objects.get(action=Entry.Action.TRAINEE_RECTIFIED)
+    assert (entry.actor, entry.trainee_id, entry.object_id) == (trainer, trainee.pk, "phone")
+    assert "7812" not in str(entry.__dict__)
