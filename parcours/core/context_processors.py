@@ -24,6 +24,8 @@ def parcours(request):
             nav.append((reverse("referrals:triage"), _("À traiter")))
         if access.may_read_journal(user):
             nav.append((reverse("audit:journal"), _("Journal")))
+        if access.may_review_retention(user):
+            nav.append((reverse("privacy:retention"), _("Conservation des données")))
         if access.may_manage_volunteers(user):
             nav.append((reverse("volunteers:pipeline"), _("Bénévoles")))
         if access.may_manage_framework(user):
