@@ -71,7 +71,10 @@ class Gunicorn:
                 "--no-control-socket",
                 "--log-level",
                 "warning",
-            ],  # fmt: skip
+                # The first PDF of a worker imports WeasyPrint: seconds on a busy machine.
+                "--timeout",
+                "120",
+            ],
             env=self.env,
             cwd=ROOT,
             start_new_session=True,
@@ -132,7 +135,13 @@ def seeded(env, scale):
     )
     return {
         "password": seed.SEED_PASSWORD,
-        "coordinator": seed.COORDINATOR_EMAIL,
+        # A coordinator without an authenticator app: the benchmark's server runs with
+        # PARCOURS_REQUIRE_COORDINATOR_2FA=false; the known one has a TOTP device, and a
+        # code is accepted once per 30-second step.
+        "coordinator": User.objects.filter(role=User.Role.COORDINATOR, two_factor__isnull=True)
+        .order_by("pk")
+        .values_list("email", flat=True)
+        .first(),
         "trainer": seed.TRAINER_EMAIL,
         "social_worker": seed.SOCIAL_WORKER_EMAIL,
         "trainee": seed.TRAINEE_USERNAME,

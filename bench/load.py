@@ -18,7 +18,7 @@ import os
 import subprocess
 import sys
 import tempfile
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -74,7 +74,7 @@ def main():
 
     lines = [
         f"## load — {options.users} users, {options.minutes:g} min, {options.scale} on "
-        f"{'PostgreSQL' if options.database_url else 'SQLite'} — {datetime.now():%Y-%m-%d %H:%M}",
+        f"{'PostgreSQL' if options.database_url else 'SQLite'} — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
         "",
         f"Machine: {machine()}; locust on the same machine. gunicorn with {options.workers} "
         f"sync workers, DEBUG off. Data: {targets['size']}. Users wait 3–10 s between actions "

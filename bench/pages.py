@@ -22,7 +22,7 @@ import re
 import shutil
 import subprocess
 import sys
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -134,7 +134,7 @@ def main():
     floor = rows[0][1]["rps"]
     database = "PostgreSQL" if options.database_url else "SQLite"
     lines = [
-        f"## pages — {options.scale} on {database} — {datetime.now():%Y-%m-%d %H:%M}",
+        f"## pages — {options.scale} on {database} — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
         "",
         f"Machine: {machine()}; load generator on the same machine. gunicorn with "
         f"{options.workers} sync workers, DEBUG off; wrk, {options.connections} connections, "

@@ -19,7 +19,7 @@ import sys
 import tempfile
 import threading
 import time
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -102,7 +102,7 @@ def main():
             result = burst(options.trainees, sign_in)
 
     lines = [
-        f"## sign-in burst — {datetime.now():%Y-%m-%d %H:%M}",
+        f"## sign-in burst — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
         "",
         f"Machine: {machine()}. gunicorn with {options.workers} sync workers, SQLite, "
         f"{options.trainees} trainees released together (a barrier), each: sign-in page, "
