@@ -370,3 +370,8 @@ PARCOURS_AUDIT_RETENTION_MONTHS = int(env("PARCOURS_AUDIT_RETENTION_MONTHS", "12
 # The confidentiality charter trainers accept before reaching trainee data; changing its
 # text means a new version here, which every trainer accepts again.
 CHARTER_VERSION = "2026-11"
+
+# The statistics page's figures are kept this many seconds for the same period and site
+# (reports/statistics.py): seconds of aggregation on a national network, asked many times a
+# day. Each server process keeps its own copy (Django's default local-memory cache).
+STATISTICS_CACHE_SECONDS = int(env("STATISTICS_CACHE_SECONDS", "600"))

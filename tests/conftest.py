@@ -68,6 +68,14 @@ def locker_on_a_test_folder(request):
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache (the statistics are kept there)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def fast_hashing(settings):
     # Argon2 is the production hasher; tests need speed, not resistance.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

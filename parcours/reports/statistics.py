@@ -8,9 +8,11 @@ the months of the period and the few groups the database returns.
 import datetime
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Case, CharField, Count, Q, Sum, Value, When
 from django.db.models.functions import TruncMonth
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from parcours.core.reference import coop_enums
@@ -52,6 +54,7 @@ class Statistics:
     by_organisation: list = field(default_factory=list)
     by_age: list = field(default_factory=list)
     successes: list = field(default_factory=list)
+    computed_at: datetime.datetime | None = None
 
     def summary_rows(self):
         return [(key, label, self.summary[key]) for key, label in SUMMARY]
@@ -80,6 +83,23 @@ def _month(value):
     if isinstance(value, datetime.datetime):
         return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
     return value
+
+
+def cached(start, end, site=None):
+    """`compute`, kept STATISTICS_CACHE_SECONDS in the cache for the same period, site
+    and day: on a national network one computation aggregates millions of attendance
+    rows (seconds), and coordinators, funders' exports and the dashboard ask for the
+    same figures many times a day. The page says when the figures were computed."""
+    today = timezone.localdate()
+    key = (
+        f"parcours:statistics:{start}:{end}:{site.pk if site else 'all'}:{today}:"
+        f"{translation.get_language()}"
+    )
+    stats = cache.get(key)
+    if stats is None:
+        stats = compute(start, end, site, today=today)
+        cache.set(key, stats, settings.STATISTICS_CACHE_SECONDS)
+    return stats
 
 
 def compute(start, end, site=None, today=None):
@@ -113,7 +133,7 @@ def compute(start, end, site=None, today=None):
     lesson_totals = lessons.aggregate(
         held=Count("pk", filter=held), cancelled=Count("pk", filter=Q(cancelled=True))
     )
-    stats = Statistics(start=start, end=end, site=site)
+    stats = Statistics(start=start, end=end, site=site, computed_at=timezone.now())
     stats.summary = {
         "active_trainees": totals["active"],
         "new_referrals": referrals.count(),

@@ -282,7 +282,7 @@ def _statistics_or_none(request):
     if not form.is_valid():
         return form, None
     data = form.cleaned_data
-    return form, statistics.compute(data["start"], data["end"], data["site"])
+    return form, statistics.cached(data["start"], data["end"], data["site"])
 
 
 @access.require(access.may_see_statistics)

@@ -135,6 +135,9 @@ def test_the_csv_holds_the_same_figures(client, coordinator, activity):
 
 
 def count_queries(client, url):
+    from django.core.cache import cache
+
+    cache.clear()  # the computation itself, not the kept figures
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     return len(queries)
@@ -178,3 +181,22 @@ def test_a_future_year_is_refused(client, coordinator):
     client.force_login(coordinator)
     response = client.get(reverse("reports:activity_pdf"), {"year": TODAY.year + 1})
     assert response.status_code == 302
+
+
+def test_the_dashboard_keeps_its_figures_for_a_while_and_says_when(
+    client, coordinator, settings, activity
+):
+    from django.core.cache import cache
+
+    settings.PARCOURS_REQUIRE_COORDINATOR_2FA = False
+    client.force_login(coordinator)
+    url = reverse("reports:statistics")
+    assert "Chiffres calculés à" in client.get(url).text
+    with CaptureQueriesContext(connection) as again:
+        assert client.get(url).status_code == 200
+    # Kept: the second view runs none of the aggregation queries.
+    assert not any("courses_attendance" in query["sql"] for query in again.captured_queries)
+    cache.clear()
+    with CaptureQueriesContext(connection) as recomputed:
+        client.get(url)
+    assert any("courses_attendance" in query["sql"] for query in recomputed.captured_queries)
