@@ -16,7 +16,8 @@ def journal(request):
     if action in Entry.Action.values:
         entries = entries.filter(action=action)
     trainee = request.GET.get("stagiaire", "").strip()
-    if trainee.isdigit():
+    # isdecimal, not isdigit: int() refuses "²", which isdigit accepts.
+    if trainee.isdecimal():
         entries = entries.filter(trainee_id=int(trainee))
     for name, lookup in (("du", "created_at__date__gte"), ("au", "created_at__date__lte")):
         try:

@@ -14,3 +14,14 @@ def client_address(request):
         if len(chain) >= count:
             return chain[-count]
     return request.META.get("REMOTE_ADDR")
+
+
+def id_param(data, name):
+    """The integer id in data[name] (request.POST or request.GET), or None.
+
+    A tampered form or a scanner's payload ("id", "1 OR 1=1", "²", which str.isdigit
+    accepts and int() refuses) names no object: the caller's get-or-404 then answers 404,
+    where the raw value would raise a ValueError in the query, a server error.
+    """
+    value = data.get(name, "")
+    return int(value) if isinstance(value, str) and value.isdecimal() else None

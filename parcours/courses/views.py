@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from parcours import access
+from parcours.core.http import id_param
 from parcours.core.reference import skill_choices, skill_labels
 from parcours.courses import actions
 from parcours.courses.forms import CancelForm, ClosureForm, CourseForm, ExtraLessonForm, NoteForm
@@ -130,7 +131,7 @@ def lesson_attendance(request, pk, trainee_pk):
 def lesson_walk_in(request, pk):
     lesson = access.get_lesson_for(request.user, pk, attendance=True)
     trainee = get_object_or_404(
-        access.trainees_for(request.user), pk=request.POST.get("trainee") or 0
+        access.trainees_for(request.user), pk=id_param(request.POST, "trainee")
     )
     actions.record_attendance(
         actor=request.user,

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from parcours import access
 from parcours.core import ratelimit
+from parcours.core.http import id_param
 from parcours.people import actions
 from parcours.people.forms import AcceptInvitationForm, InvitationForm, VisibilityForm
 from parcours.people.models import Invitation, User
@@ -69,9 +70,11 @@ def organisation_contact(request, pk):
     """The coordinator names the organisation's contact person (who may invite colleagues)."""
     organisation = access.get_organisation_for(request.user, pk, manage=True)
     member = organisation.members.filter(
-        role=User.Role.SOCIAL_WORKER, pk=request.POST.get("member") or 0
+        role=User.Role.SOCIAL_WORKER, pk=id_param(request.POST, "member")
     ).first()
-    if member is not None:
+    if member is None:
+        messages.error(request, _("Choisissez un·e référent·e de la structure."))
+    else:
         with transaction.atomic():
             organisation.members.update(is_organisation_contact=False)
             member.is_organisation_contact = True

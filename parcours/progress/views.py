@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from parcours import access
 from parcours.audit import journal
+from parcours.core.http import id_param
 from parcours.progress import actions, exports, path
 from parcours.progress.forms import (
     AccountEntryForm,
@@ -204,7 +205,7 @@ def goal_public_text(request, pk):
 def my_successes(request):
     trainee = access.get_own_trainee(request.user)
     if request.method == "POST":
-        goal = get_object_or_404(trainee.goals, pk=request.POST.get("goal") or 0)
+        goal = get_object_or_404(trainee.goals, pk=id_param(request.POST, "goal"))
         actions.set_public(goal=goal, public=request.POST.get("public") == "yes")
         return redirect("progress:my_successes")
     goals = trainee.goals.select_related("milestone")

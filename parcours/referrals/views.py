@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from parcours import access
+from parcours.core.http import id_param
 from parcours.courses.models import Course
 from parcours.referrals import actions
 from parcours.referrals.forms import CourseChoiceForm, DeclineForm, ReferralForm
@@ -140,7 +141,9 @@ def decline(request, pk):
 @require_POST
 def merge(request, pk):
     referral = access.get_referral_for(request.user, pk, triage=True)
-    trainee = get_object_or_404(access.trainees_for(request.user), pk=request.POST.get("trainee"))
+    trainee = get_object_or_404(
+        access.trainees_for(request.user), pk=id_param(request.POST, "trainee")
+    )
     try:
         actions.merge_into_trainee(
             actor=request.user, referral=referral, trainee=trainee, request=request

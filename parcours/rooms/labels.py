@@ -17,7 +17,8 @@ def item_url(request, item):
 def labels_context(request, room, only=()):
     """The room's items in use (or those of `only`, a list of ids), each with its QR."""
     items = room.equipment.exclude(status=Equipment.Status.RETIRED)
-    ids = [int(pk) for pk in only if str(pk).isdigit()]
+    # isdecimal, not isdigit: int() refuses "²", which isdigit accepts.
+    ids = [int(pk) for pk in only if str(pk).isdecimal()]
     if ids:
         items = room.equipment.filter(pk__in=ids)
     labels = []

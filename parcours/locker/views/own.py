@@ -43,7 +43,8 @@ def _posted_folder(request, trainee):
     pk = request.POST.get("folder") or None
     if pk is None:
         return None
-    if not str(pk).isdigit():
+    # isdecimal, not isdigit: int() refuses "²", which isdigit accepts.
+    if not str(pk).isdecimal():
         raise Http404
     return access.get_own_folder_for(request.user, int(pk))
 
