@@ -89,6 +89,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Before WhiteNoise, which answers static files itself: they get the header too.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -102,7 +104,6 @@ MIDDLEWARE = [
     "parcours.people.middleware.TwoFactorMiddleware",
     # Volunteers accept the confidentiality charter before any trainee data.
     "parcours.volunteers.middleware.CharterMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
 
@@ -172,6 +173,14 @@ AUTH_PASSWORD_VALIDATORS = [
 SESSION_COOKIE_AGE = 60 * 60 * 12
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# No script reads these cookies (forms and htmx carry the CSRF token in a field).
+CSRF_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = False
+# Messages in the session, not in a cookie: a cookie is signed but readable, and
+# "Amina Rakoto est ajoutée…" would stay in the browser of a shared computer.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 TRAINEE_IDLE_TIMEOUT = int(env("TRAINEE_IDLE_TIMEOUT", str(15 * 60)))
 
 # Per-account sign-in lockout (never per network address: a class room shares one).
@@ -329,6 +338,7 @@ CSRF_FAILURE_VIEW = "parcours.core.views.csrf_failure"
 if env_bool("PARCOURS_SECURE", False):
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
