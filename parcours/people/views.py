@@ -6,7 +6,8 @@ from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -244,6 +245,18 @@ def _locked_accounts(user):
     return access.trainees_for(user).filter(user__in=blocked).select_related("user")
 
 
+def _count_of(queryset, field):
+    """A subquery counting the rows of `queryset` whose `field` is the outer row."""
+    counted = (
+        queryset.filter(**{field: OuterRef("pk")})
+        .order_by()
+        .values(field)
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted), 0)
+
+
 def _coordinator_home(request):
     trainees = access.trainees_for(request.user)
     ctx = {
@@ -256,11 +269,13 @@ def _coordinator_home(request):
         "sites": Site.objects.annotate(
             active_trainees=Count("trainees", filter=Q(trainees__status=Trainee.Status.ACTIVE))
         ),
+        # One counting subquery per column: joining members and trainees together
+        # would multiply the rows (members × trainees) before counting them.
         "organisations": Organisation.objects.annotate(
-            social_workers=Count(
-                "members", filter=Q(members__role=User.Role.SOCIAL_WORKER), distinct=True
+            social_workers=_count_of(
+                User.objects.filter(role=User.Role.SOCIAL_WORKER), "organisation"
             ),
-            trainee_count=Count("trainees", distinct=True),
+            trainee_count=_count_of(Trainee.objects.all(), "organisation"),
         ),
         "locked": _locked_accounts(request.user),
         "to_triage": Referral.objects.to_triage().count(),

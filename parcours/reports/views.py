@@ -1,6 +1,7 @@
 import datetime
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -225,6 +226,7 @@ def organisation_rhythm(request, pk):
 # --- follow-up (coordination) ------------------------------------------------------------
 
 FOLLOW_UP_MONTHS = 6
+LATE_PER_PAGE = 50
 
 
 @access.require(access.may_follow_reports)
@@ -263,9 +265,13 @@ def follow_up(request):
         for organisation in Organisation.objects.order_by("name")
     ]
     ctx = {
-        "late": Report.objects.late()
-        .select_related("social_worker__organisation")
-        .order_by("period_end", "pk"),
+        # Newest first, a page at a time: a national network's history holds thousands.
+        "late": Paginator(
+            Report.objects.late()
+            .select_related("social_worker__organisation")
+            .order_by("-period_end", "-pk"),
+            LATE_PER_PAGE,
+        ).get_page(request.GET.get("page")),
         "rates": rates,
         "since": since,
         "organisations": organisations,
