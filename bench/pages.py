@@ -50,17 +50,20 @@ def sign_in(base, path, data):
 
 
 def wrk(url, cookie, connections, duration, threads=2):
-    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency"]
+    # A 60 s timeout: wrk's default (2 s) would drop the slow pages' answers from the figures.
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency",
+               "--timeout", "60s"]  # fmt: skip
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
     out = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    timeouts = re.search(r"timeout (\d+)", out)
     return {
         "rps": rps,
         "p50": _ms(re.search(r"\s50%\s+([\d.]+\w+)", out).group(1)),
         "p99": _ms(re.search(r"\s99%\s+([\d.]+\w+)", out).group(1)),
-        "errors": int(bad.group(1)) if bad else 0,
+        "errors": (int(bad.group(1)) if bad else 0) + (int(timeouts.group(1)) if timeouts else 0),
     }
 
 
@@ -127,6 +130,9 @@ def main():
             check = requests.get(url, headers={"Cookie": cookies.get(role, "")}, timeout=120)
             if check.status_code != 200 or (role and "/connexion" in check.url):
                 raise SystemExit(f"{label}: {check.status_code} at {check.url}")
+            # Warm every worker first (imports, WeasyPrint's fonts, the statistics kept
+            # in each process's cache), then measure.
+            wrk(url, cookies.get(role), options.connections, 5)
             result = wrk(url, cookies.get(role), options.connections, options.duration)
             rows.append((label, result, len(check.content)))
             print(f"{label}: {result}", file=sys.stderr)
