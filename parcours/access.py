@@ -50,10 +50,15 @@ def trainees_for(user):
             # Their trainees, and those an accepted referral of theirs was attached to.
             from parcours.referrals.models import Referral
 
-            attached = Referral.objects.filter(referrer=user, trainee__isnull=False).values(
-                "trainee"
-            )
-            return qs.filter(Q(referrer=user) | Q(pk__in=attached))
+            # The ids are read once per request (kept on the user object): inside the OR,
+            # a subquery would make PostgreSQL walk every trainee instead of two indexes.
+            if not hasattr(user, "_attached_trainee_ids"):
+                user._attached_trainee_ids = list(
+                    Referral.objects.filter(referrer=user, trainee__isnull=False).values_list(
+                        "trainee_id", flat=True
+                    )
+                )
+            return qs.filter(Q(referrer=user) | Q(pk__in=user._attached_trainee_ids))
         case User.Role.TRAINEE:
             return qs.filter(user=user)
     return qs.none()

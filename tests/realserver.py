@@ -34,8 +34,8 @@ def server_env(data_dir, database_url=None, **extra):
         DJANGO_SETTINGS_MODULE="parcours.settings",
         SECRET_KEY="real-server-test",
         LOG_LEVEL="WARNING",
-        **extra,
     )
+    env.update(extra)
     return env
 
 
