@@ -85,9 +85,7 @@ def test_twenty_concurrent_attendance_writers_on_sqlite(tmp_path):
             errors.append(repr(error))
 
     with Server(env, free_port(), workers=4, log_path=log) as server:
-        threads = [
-            threading.Thread(target=writer, args=(n, server.base)) for n in range(WRITERS)
-        ]
+        threads = [threading.Thread(target=writer, args=(n, server.base)) for n in range(WRITERS)]
         for thread in threads:
             thread.start()
         for thread in threads:
