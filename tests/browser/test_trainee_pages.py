@@ -6,6 +6,7 @@ import re
 import time
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations
@@ -50,17 +51,27 @@ def sign_in(page, live_server, language="fr"):
 
 def compressed_weight(page, url):
     """Gzip size of the HTML, CSS and JavaScript a page load fetched."""
-    bodies = []
+    responses = []
 
     def keep(response):
-        kind = response.request.resource_type
-        if kind in {"document", "stylesheet", "script"} and response.ok:
-            bodies.append(response.body())
+        # Only collected here: reading a body inside the event handler never returns.
+        if response.request.resource_type in {"document", "stylesheet", "script"}:
+            responses.append(response)
 
     page.on("response", keep)
     page.goto(url)
     page.wait_for_load_state("load")
     page.remove_listener("response", keep)
+    bodies, documents = [], 0
+    for response in responses:
+        if not response.ok:
+            continue
+        try:
+            bodies.append(response.body())
+        except PlaywrightError:  # a document navigated away from: not part of the page
+            continue
+        documents += response.request.resource_type == "document"
+    assert documents == 1, f"{url}: {documents} pages read"
     return sum(len(gzip.compress(body)) for body in bodies)
 
 
