@@ -1,16 +1,14 @@
 import time
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.http import HttpResponse
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from parcours import access
+from parcours.core.holding import HoldingPageMiddleware
 from parcours.people.views import SESSION_LAST_SEEN
 
 # Set once this session's coordinator is known to have an authenticator app: saves a
@@ -58,49 +56,20 @@ class TraineeSessionMiddleware:
         return self.get_response(request)
 
 
-class TwoFactorMiddleware:
-    """Keep a signed-in coordinator who has no authenticator app on the set-up page:
-    every other page redirects there, except signing out, switching language and static
-    files. (PARCOURS_REQUIRE_COORDINATOR_2FA; trainers and social workers choose.)
+class TwoFactorMiddleware(HoldingPageMiddleware):
+    """Keep a signed-in coordinator who has no authenticator app on the set-up page.
+    (PARCOURS_REQUIRE_COORDINATOR_2FA; trainers and social workers choose.)"""
 
-    Goes after AuthenticationMiddleware and MessageMiddleware.
-    """
+    page = "people:two_factor_setup"
 
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        user = getattr(request, "user", None)
+    def holds(self, request, user):
         if (
-            settings.PARCOURS_REQUIRE_COORDINATOR_2FA
-            and user is not None
-            and user.is_authenticated
-            and user.is_coordinator
-            and not request.session.get(TWO_FACTOR_SESSION_KEY)
-            and not self._exempt(request.path_info)
+            not settings.PARCOURS_REQUIRE_COORDINATOR_2FA
+            or not user.is_coordinator
+            or request.session.get(TWO_FACTOR_SESSION_KEY)
         ):
-            if access.must_set_up_two_factor(user):
-                return self._to_set_up(request)
-            request.session[TWO_FACTOR_SESSION_KEY] = True
-        return self.get_response(request)
-
-    def _exempt(self, path):
-        static = settings.STATIC_URL or ""
-        if static.startswith("/") and path.startswith(static):
+            return False
+        if access.must_set_up_two_factor(user):
             return True
-        return path in {
-            reverse("people:two_factor_setup"),
-            reverse("people:logout"),
-            reverse("set_language"),
-        }
-
-    def _to_set_up(self, request):
-        url = reverse("people:two_factor_setup")
-        if request.method == "GET":
-            url += "?" + urlencode({"next": request.get_full_path()})
-        if request.headers.get("HX-Request"):
-            # htmx would swap the set-up page into a fragment: load it as a whole page.
-            response = HttpResponse(status=204)
-            response["HX-Redirect"] = url
-            return response
-        return redirect(url)
+        request.session[TWO_FACTOR_SESSION_KEY] = True
+        return False
