@@ -62,8 +62,22 @@ class Server:
         self.base = f"http://127.0.0.1:{port}"
 
     def start(self):
-        log = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL  # noqa: SIM115
-        self.process = subprocess.Popen(
+        if self.log_path:
+            with open(self.log_path, "ab") as log:  # the child keeps its own copy
+                self.process = self._spawn(log)
+        else:
+            self.process = self._spawn(subprocess.DEVNULL)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
+                    return self
+            except OSError:
+                time.sleep(0.05)  # polling for the socket, not a fixed wait
+        raise RuntimeError("gunicorn did not start")
+
+    def _spawn(self, stderr):
+        return subprocess.Popen(
             [
                 sys.executable,
                 "-m",
@@ -80,18 +94,8 @@ class Server:
             env=self.env,
             start_new_session=True,
             stdout=subprocess.DEVNULL,
-            stderr=log,
+            stderr=stderr,
         )
-        if self.log_path:
-            log.close()  # the child holds its own copy
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
-                    return self
-            except OSError:
-                time.sleep(0.05)  # polling for the socket, not a fixed wait
-        raise RuntimeError("gunicorn did not start")
 
     def kill(self):
         if self.process is not None and self.process.poll() is None:
