@@ -24,7 +24,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from parcours.locker.content import CHUNK, clean_name
-from parcours.privacy.journal import ACTIONS
 
 # What a ZIP member's name never holds: separators and characters file systems refuse.
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
@@ -198,7 +197,7 @@ def collect(trainee):
         "journal": [
             {
                 "date": _when(entry.created_at),
-                "action": str(ACTIONS.get(entry.action) or entry.get_action_display()),
+                "action": str(entry.get_action_display()),
                 "by": _person(entry.actor) or _("(automatique)"),
                 "by_role": entry.actor_role,
             }

@@ -13,11 +13,6 @@ TRAINEE_RECTIFIED = Entry.Action.TRAINEE_RECTIFIED
 RETENTION_KEPT = Entry.Action.RETENTION_KEPT
 AUDIT_PURGED = Entry.Action.AUDIT_PURGED
 
-ACTIONS = {
-    action: action.label
-    for action in (TRAINEE_ERASED, TRAINEE_RECTIFIED, RETENTION_KEPT, AUDIT_PURGED)
-}
-
 # Entry.object_type of an export of one person's data.
 EXPORT_WHAT = "privacy.trainee_data"
 
