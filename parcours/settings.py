@@ -381,7 +381,22 @@ PARCOURS_AUDIT_RETENTION_MONTHS = int(env("PARCOURS_AUDIT_RETENTION_MONTHS", "12
 # text means a new version here, which every trainer accepts again.
 CHARTER_VERSION = "2026-11"
 
+CACHES = {
+    # Per process: small things cheap to recompute.
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Shared by every server process and every server of a network, in the database (a
+    # table made by core's migration 0003): figures costly to compute once — statistics,
+    # sent reports' PDFs. Nothing to install or run beside the database.
+    "shared": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "parcours_cache",
+        "OPTIONS": {"MAX_ENTRIES": int(env("PARCOURS_SHARED_CACHE_ENTRIES", "5000"))},
+    },
+}
+
 # The statistics page's figures are kept this many seconds for the same period and site
 # (reports/statistics.py): seconds of aggregation on a national network, asked many times a
-# day. Each server process keeps its own copy (Django's default local-memory cache).
+# day. They are kept in the shared cache, and the worker computes the usual periods ahead
+# (the last twelve months, this year and last year) every STATISTICS_CACHE_SECONDS, so
+# that no coordinator waits for them.
 STATISTICS_CACHE_SECONDS = int(env("STATISTICS_CACHE_SECONDS", "600"))

@@ -67,12 +67,26 @@ def locker_on_a_test_folder(request):
     request.getfixturevalue("locker_storage")
 
 
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """Each test starts with an empty cache (the statistics are kept there)."""
-    from django.core.cache import cache
+def _transactional(request):
+    marker = request.node.get_closest_marker("django_db")
+    return bool(
+        {"transactional_db", "live_server"} & set(request.fixturenames)
+        or (marker and marker.kwargs.get("transaction"))
+    )
 
-    cache.clear()
+
+@pytest.fixture(autouse=True)
+def empty_cache(request, django_db_blocker):
+    """Each test starts with empty caches. The shared cache is a database table: a test in
+    a transaction leaves nothing there, a transactional test's rows are deleted after it
+    (Django's flush only empties the models' tables)."""
+    from django.core.cache import caches
+
+    caches["default"].clear()
+    yield
+    if _transactional(request):
+        with django_db_blocker.unblock():
+            caches["shared"].clear()
 
 
 @pytest.fixture(autouse=True)

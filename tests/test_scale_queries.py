@@ -7,7 +7,7 @@ trainees, lessons, reports and files, which is what must not cost more queries.
 """
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection, transaction
 from django.db.models import Count
 from django.test import Client
@@ -96,7 +96,7 @@ def count_queries():
     for role, label, url in pages():
         client = clients[role]
         assert client.get(url).status_code == 200, (role, label)  # warm caches
-        cache.clear()  # figures kept by the statistics: count their computation
+        caches["shared"].clear()  # figures kept by the statistics: count their computation
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
         assert response.status_code == 200, (role, label)

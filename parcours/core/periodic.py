@@ -5,6 +5,7 @@ Apps add theirs to JOBS: (name, interval, dotted path of a Django task).
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import IntegrityError
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -19,6 +20,12 @@ JOBS = [
     # Hourly: a reminder goes out in the first hour the worker runs the day before.
     ("send_reminders", timedelta(hours=1), "parcours.courses.tasks.send_reminders"),
     ("prepare_reports", timedelta(hours=1), "parcours.reports.tasks.prepare_reports"),
+    # The statistics of the usual periods, computed ahead (STATISTICS_CACHE_SECONDS).
+    (
+        "refresh_statistics",
+        timedelta(seconds=settings.STATISTICS_CACHE_SECONDS),
+        "parcours.reports.tasks.refresh_statistics",
+    ),
     # Volunteers: reminders 14 days before a commitment ends, then the end of access
     # the day after its last day; retention of declined and withdrawn applications.
     ("remind_commitments", timedelta(hours=6), "parcours.volunteers.tasks.remind_commitments"),

@@ -9,10 +9,10 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db.models import Case, CharField, Count, Q, Sum, Value, When
 from django.db.models.functions import TruncMonth
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from parcours.core.reference import coop_enums
@@ -85,21 +85,56 @@ def _month(value):
     return value
 
 
+def _key(start, end, site, today):
+    # No language: the few translated labels are kept lazy (they pickle as such).
+    return f"parcours:statistics:{start}:{end}:{site.pk if site else 'all'}:{today}"
+
+
 def cached(start, end, site=None):
-    """`compute`, kept STATISTICS_CACHE_SECONDS in the cache for the same period, site
-    and day: on a national network one computation aggregates millions of attendance
-    rows (seconds), and coordinators, funders' exports and the dashboard ask for the
-    same figures many times a day. The page says when the figures were computed."""
+    """`compute`, kept in the shared cache (settings.CACHES) for the same period, site and
+    day: on a national network one computation aggregates millions of attendance rows
+    (seconds), and coordinators, funders' exports and the dashboard ask for the same
+    figures many times a day. The worker computes the usual periods ahead (`refresh`), so
+    the dashboard's first look does not wait either. The page says when the figures were
+    computed."""
     today = timezone.localdate()
-    key = (
-        f"parcours:statistics:{start}:{end}:{site.pk if site else 'all'}:{today}:"
-        f"{translation.get_language()}"
-    )
-    stats = cache.get(key)
+    key = _key(start, end, site, today)
+    shared = caches["shared"]
+    stats = shared.get(key)
     if stats is None:
         stats = compute(start, end, site, today=today)
-        cache.set(key, stats, settings.STATISTICS_CACHE_SECONDS)
+        shared.set(key, stats, _kept_seconds())
     return stats
+
+
+def _kept_seconds():
+    # Twice the worker's interval, so that its next computation replaces the figures
+    # before they expire: while the worker runs, a usual period is never computed in a
+    # request.
+    return 2 * settings.STATISTICS_CACHE_SECONDS
+
+
+def usual_periods(today):
+    """The periods coordinators ask for most: the dashboard's default (the last twelve
+    months), this year so far (the activity report) and last year."""
+    from parcours.reports.forms import default_statistics_period
+
+    return [
+        default_statistics_period(today),
+        (today.replace(month=1, day=1), today),
+        (datetime.date(today.year - 1, 1, 1), datetime.date(today.year - 1, 12, 31)),
+    ]
+
+
+def refresh(today=None):
+    """Compute the usual periods for the whole programme and keep them (the worker's
+    periodic job). Returns the periods computed."""
+    today = today or timezone.localdate()
+    periods = usual_periods(today)
+    shared = caches["shared"]
+    for start, end in periods:
+        shared.set(_key(start, end, None, today), compute(start, end, today=today), _kept_seconds())
+    return periods
 
 
 def compute(start, end, site=None, today=None):

@@ -10,3 +10,11 @@ def prepare_reports():
     prepared = actions.prepare_due_reports()
     sent = actions.send_overdue_reports()
     return {"prepared": len(prepared), "sent_late": sent}
+
+
+@task
+def refresh_statistics():
+    """Compute the usual periods' statistics ahead, so that no coordinator waits."""
+    from parcours.reports import statistics
+
+    return {"periods": [f"{start}:{end}" for start, end in statistics.refresh()]}

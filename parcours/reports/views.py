@@ -351,7 +351,7 @@ def activity_pdf(request):
         return redirect("reports:statistics")
     year, site = form.cleaned_data["year"], form.cleaned_data["site"]
     start, end = datetime.date(year, 1, 1), min(datetime.date(year, 12, 31), today)
-    stats = statistics.compute(start, end, site)
+    stats = statistics.cached(start, end, site)
     english = translation.get_language().startswith("en")
     ctx = {
         "stats": stats,

@@ -5,6 +5,7 @@ import datetime
 import io
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -135,9 +136,7 @@ def test_the_csv_holds_the_same_figures(client, coordinator, activity):
 
 
 def count_queries(client, url):
-    from django.core.cache import cache
-
-    cache.clear()  # the computation itself, not the kept figures
+    caches["shared"].clear()  # the computation itself, not the kept figures
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     return len(queries)
@@ -186,8 +185,6 @@ def test_a_future_year_is_refused(client, coordinator):
 def test_the_dashboard_keeps_its_figures_for_a_while_and_says_when(
     client, coordinator, settings, activity
 ):
-    from django.core.cache import cache
-
     settings.PARCOURS_REQUIRE_COORDINATOR_2FA = False
     client.force_login(coordinator)
     url = reverse("reports:statistics")
@@ -196,7 +193,35 @@ def test_the_dashboard_keeps_its_figures_for_a_while_and_says_when(
         assert client.get(url).status_code == 200
     # Kept: the second view runs none of the aggregation queries.
     assert not any("courses_attendance" in query["sql"] for query in again.captured_queries)
-    cache.clear()
+    caches["shared"].clear()
     with CaptureQueriesContext(connection) as recomputed:
         client.get(url)
     assert any("courses_attendance" in query["sql"] for query in recomputed.captured_queries)
+
+
+def test_the_worker_computes_the_usual_periods_ahead(client, coordinator, settings, activity):
+    """After the worker's job, neither the dashboard's default period nor this year's
+    activity report aggregates anything in the request, and they show the same figures
+    as a computation made then."""
+    from parcours.reports import statistics
+    from parcours.reports.forms import default_statistics_period
+    from parcours.reports.tasks import refresh_statistics
+
+    settings.PARCOURS_REQUIRE_COORDINATOR_2FA = False
+    refresh_statistics.call()
+    client.force_login(coordinator)
+    with CaptureQueriesContext(connection) as dashboard:
+        page = client.get(reverse("reports:statistics"))
+    assert not any("courses_attendance" in query["sql"] for query in dashboard.captured_queries)
+    start, end = default_statistics_period()
+    assert page.context["stats"].summary == statistics.compute(start, end).summary
+    assert page.context["stats"].summary["attendances"] > 0
+    with CaptureQueriesContext(connection) as activity_report:
+        client.get(reverse("reports:activity_pdf"), {"year": TODAY.year})
+    assert not any(
+        "courses_attendance" in query["sql"] for query in activity_report.captured_queries
+    )
+    # Another period is computed when asked.
+    with CaptureQueriesContext(connection) as other:
+        client.get(reverse("reports:statistics"), {"start": start.replace(year=start.year - 1)})
+    assert any("courses_attendance" in query["sql"] for query in other.captured_queries)
