@@ -131,10 +131,11 @@ TEMPLATES = [
 # SQLite options remove "database is locked" under concurrent writers (STACK_NOTES):
 # WAL, a 30 s busy timeout and IMMEDIATE transactions, so a read-then-write
 # transaction takes the write lock up front instead of failing half-way.
+# Persistent connections on both: reconnecting costs a PostgreSQL page 8x its throughput,
+# and an SQLite page its file opening and PRAGMAs (public home: 6.5 -> 4 ms).
 _database_url = env("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'parcours.sqlite3'}"
 DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
         "init_command": (
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;"
@@ -142,7 +143,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
 else:
-    # Persistent connections: 8x the throughput of reconnecting on every request.
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -1,5 +1,9 @@
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+
+from tests.people.factories import SiteFactory
 
 
 def test_public_home_presents_the_programme_and_both_sign_ins(client, site):
@@ -8,6 +12,22 @@ def test_public_home_presents_the_programme_and_both_sign_ins(client, site):
     assert reverse("people:trainee_login") in response.text
     assert reverse("people:login") in response.text
     assert site.name in response.text
+
+
+def test_public_home_reads_the_places_once_a_minute_per_language(client, site):
+    """A national network lists hundreds of places: the list is kept a minute, so the
+    page most visited costs one query (the successes, which must go at once when a
+    person withdraws her consent), and the list holds no pictogram per place."""
+    client.get(reverse("public_home"))
+    later = SiteFactory(name="Foyer des Lilas")
+    with CaptureQueriesContext(connection) as queries:
+        text = client.get(reverse("public_home")).text
+    assert site.name in text and later.name not in text  # kept
+    assert not any("people_site" in query["sql"] for query in queries.captured_queries)
+    assert len(queries) == 1
+    assert text.count('class="icon"') < 6
+    english = client.get(reverse("public_home"), headers={"accept-language": "en"}).text
+    assert later.name in english  # another language, its own copy
 
 
 def test_pages_carry_a_strict_content_security_policy(client, db):
