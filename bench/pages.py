@@ -77,6 +77,7 @@ def pages(targets):
 
     return [
         ("empty view (floor)", None, "/bench/empty/"),
+        ("empty view, signed in (trainee)", "trainee", "/bench/empty-signed-in/"),
         ("public home", None, reverse("public_home")),
         ("trainee home", "trainee", reverse("people:home")),
         ("trainee's locker folder", "trainee", reverse("locker:folder", args=[targets["folder"]])),
