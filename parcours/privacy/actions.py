@@ -14,6 +14,7 @@ from parcours.people.models import Trainee, User
 from parcours.privacy import erasure, journal, retention
 from parcours.privacy.models import Erasure, RetentionReview
 from parcours.privacy.scrub import sweep
+from parcours.reports import kept_pdfs
 
 
 class AlreadyErased(Exception):
@@ -32,6 +33,7 @@ def rectify_trainee(*, actor, form, request=None):
     with transaction.atomic():
         trainee = form.save()
         journal.log_trainee_rectified(actor=actor, trainee=trainee, request=request, fields=changed)
+        _forget_report_pdfs(trainee)
     return changed
 
 
@@ -55,6 +57,7 @@ def erase_trainee(*, actor, trainee, reason=Erasure.Reason.REQUEST, request=None
         except IntegrityError:
             raise AlreadyErased(trainee.pk) from None
         needles = erasure.needles_for(trainee)
+        _forget_report_pdfs(trainee)
         own_words = set(trainee.goals.exclude(own_words="").values_list("own_words", flat=True))
         keys = erasure.erase_locker(trainee)
         erasure.erase_reports(trainee, own_words)
@@ -71,6 +74,15 @@ def erase_trainee(*, actor, trainee, reason=Erasure.Reason.REQUEST, request=None
         journal.log_trainee_erased(actor=actor, trainee=trainee, request=request, obj=record)
         transaction.on_commit(lambda: erasure.delete_locker_objects(keys))
     return record
+
+
+def _forget_report_pdfs(trainee):
+    """The reports' PDFs kept in the shared cache that hold the person (kept_pdfs), deleted
+    once the transaction commits: deleted sooner, a download reading the rows as they were
+    could put one back (one that still does is never served, its HTML differs, and goes
+    after kept_pdfs.KEPT_FOR)."""
+    report_pks = list(trainee.report_entries.values_list("report_id", flat=True))
+    transaction.on_commit(lambda: kept_pdfs.forget(report_pks))
 
 
 def is_erased(trainee):

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from parcours.courses.models import Attendance, Enrolment
 from parcours.notifications.send import in_language_of, notify
 from parcours.people.models import Sharing, Trainee, User
-from parcours.reports import content, periods
+from parcours.reports import content, kept_pdfs, periods
 from parcours.reports.models import (
     OrganisationRhythm,
     Report,
@@ -167,7 +167,10 @@ def deliver_report(*, report, by=None, automatically=False, now=None):
             return False
         report.refresh_from_db()
         if not freeze_content(report):
+            # Its draft's PDFs, kept, name the trainees who withdrew: they go too.
+            report_pk = report.pk
             report.delete()
+            transaction.on_commit(lambda: kept_pdfs.forget([report_pk]))
             return False
         social_worker = report.social_worker
         with in_language_of(social_worker):

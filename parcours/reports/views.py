@@ -15,7 +15,16 @@ from django.views.decorators.http import require_POST
 from parcours import access
 from parcours.notifications.send import in_language_of
 from parcours.people.models import Organisation
-from parcours.reports import actions, charts, content, exports, opendata, periods, statistics
+from parcours.reports import (
+    actions,
+    charts,
+    content,
+    exports,
+    kept_pdfs,
+    opendata,
+    periods,
+    statistics,
+)
 from parcours.reports.forms import (
     ActivityReportForm,
     AnswerForm,
@@ -86,7 +95,8 @@ def report_detail(request, pk):
 
 @never_cache
 def report_pdf(request, pk):
-    """The report laid out for printing, in the social worker's language."""
+    """The report laid out for printing, in the social worker's language. Laid out once
+    for the same HTML, then served from the shared cache (kept_pdfs)."""
     user = request.user
     report = access.get_report_for(user, pk)
     with in_language_of(report.social_worker):
@@ -96,7 +106,8 @@ def report_pdf(request, pk):
             "period": exports.period_label(report.period_start, report.period_end),
             "language": translation.get_language(),
         }
-        pdf = exports.render_pdf("reports/report_pdf.html", ctx)
+        html = exports.pdf_html("reports/report_pdf.html", ctx)
+        pdf = kept_pdfs.report_pdf(report, html)
     response = HttpResponse(pdf, content_type="application/pdf")
     # No name in the file name: it ends up on shared disks.
     response["Content-Disposition"] = (

@@ -80,3 +80,19 @@ def sent_report(amina_since_a_while, social_worker, trainee, trainer):
     deliver_report(report=report, by=trainer)
     report.refresh_from_db()
     return report
+
+
+@pytest.fixture
+def two_courses_report(draft_report, social_worker, other_trainer, site):
+    """Nadia, also referred by social_worker, is in another trainer's course."""
+    from tests.courses.factories import CourseFactory, EnrolmentFactory, RoomFactory
+    from tests.people.factories import TraineeFactory
+
+    course = CourseFactory(room=RoomFactory(site=site), trainers=[other_trainer])
+    nadia = TraineeFactory(first_name="Nadia", site=site, referrer=social_worker)
+    enrolment = EnrolmentFactory(course=course, trainee=nadia)
+    enrolment.start_date = draft_report.period_start
+    enrolment.save()
+    attend(course, nadia, draft_report.period_start + datetime.timedelta(days=2))
+    draft_report.entries.create(trainee=nadia)
+    return draft_report

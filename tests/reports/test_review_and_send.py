@@ -3,15 +3,12 @@ is told by an e-mail without personal data."""
 
 import datetime
 
-import pytest
 from django.core import mail
 from django.urls import reverse
 
 from parcours.reports import actions
 from parcours.reports.models import Report
-from tests.courses.factories import CourseFactory, EnrolmentFactory, RoomFactory
-from tests.people.factories import TraineeFactory, UserFactory
-from tests.reports.fixtures import attend
+from tests.people.factories import UserFactory
 
 
 def test_the_social_worker_cannot_open_a_draft(client, social_worker, draft_report):
@@ -91,19 +88,6 @@ def test_a_sent_report_cannot_be_edited(client, trainer, sent_report):
         == 404
     )
     assert client.post(reverse("reports:send", args=[sent_report.pk])).status_code == 404
-
-
-@pytest.fixture
-def two_courses_report(draft_report, social_worker, other_trainer, site):
-    """Nadia, also referred by social_worker, is in another trainer's course."""
-    course = CourseFactory(room=RoomFactory(site=site), trainers=[other_trainer])
-    nadia = TraineeFactory(first_name="Nadia", site=site, referrer=social_worker)
-    enrolment = EnrolmentFactory(course=course, trainee=nadia)
-    enrolment.start_date = draft_report.period_start
-    enrolment.save()
-    attend(course, nadia, draft_report.period_start + datetime.timedelta(days=2))
-    draft_report.entries.create(trainee=nadia)
-    return draft_report
 
 
 def test_each_trainer_sees_and_sends_only_their_trainees_part(
