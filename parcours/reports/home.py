@@ -20,7 +20,9 @@ ANSWERS_SHOWN_DAYS = 30
 def trainer_home(user):
     """Drafts waiting for the trainer, and the social workers' recent answers about
     their trainees (rating per trainee, and the comment or request)."""
-    reports = access.reports_for(user).select_related("social_worker__organisation")
+    # Prefetched, not joined: with the join, PostgreSQL misjudges the trainer's reports
+    # subquery and compares every draft with every entry (200 ms at national, 3 without).
+    reports = access.reports_for(user).prefetch_related("social_worker__organisation")
     since = timezone.now() - datetime.timedelta(days=ANSWERS_SHOWN_DAYS)
     answered = list(reports.filter(answered_at__gte=since).order_by("-answered_at")[:10])
     ratings = {}

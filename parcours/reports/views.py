@@ -41,10 +41,13 @@ from parcours.reports.models import OrganisationRhythm, Report, Rhythm, SocialWo
 @access.require(access.may_list_reports)
 def report_list(request):
     user = request.user
+    reports = access.reports_for(user).order_by("status", "-period_end", "pk")
+    # A trainer's reports are a subquery that PostgreSQL misjudges once joined (see
+    # reports/home.py): their social workers are fetched apart.
     reports = (
-        access.reports_for(user)
-        .select_related("social_worker__organisation")
-        .order_by("status", "-period_end", "pk")
+        reports.prefetch_related("social_worker__organisation")
+        if user.is_trainer
+        else reports.select_related("social_worker__organisation")
     )
     status = request.GET.get("statut", "")
     if status in Report.Status.values:
