@@ -110,11 +110,6 @@ def main():
         PARCOURS_REQUIRE_COORDINATOR_2FA="false",
     )
     accounts = seeded(env, options.scale)
-    # What the worker's refresh_statistics job does every STATISTICS_CACHE_SECONDS in
-    # production: the usual periods' statistics computed ahead, in the shared cache.
-    from parcours.reports import statistics
-
-    statistics.refresh()
 
     rows = []
     with Gunicorn(env, options.workers) as server:
