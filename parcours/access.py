@@ -629,9 +629,15 @@ def get_locker_owner(user):
     """The trainee whose own locker `user` manages: a trainee, themself. Else 404."""
     if not (user.is_authenticated and user.is_active and user.role == User.Role.TRAINEE):
         raise Http404
-    trainee = trainees_for(user).select_related("referrer", "site").first()
+    # Read once per request (kept on the user object, as trainees_for keeps a social
+    # worker's referral ids): a locker view asks here, then again through
+    # get_own_folder_for or get_own_file_for. Only a found trainee is kept.
+    trainee = getattr(user, "_locker_owner", None)
     if trainee is None:
-        raise Http404
+        trainee = trainees_for(user).select_related("referrer", "site").first()
+        if trainee is None:
+            raise Http404
+        user._locker_owner = trainee
     return trainee
 
 

@@ -62,9 +62,14 @@ def locker_of(trainee):
 
 
 def space(trainee):
-    """What the trainee's locker holds: used and total bytes, and the share used."""
-    locker = locker_of(trainee)
-    used = locker.used_bytes()
+    """What the trainee's locker holds: used and total bytes, and the share used (one
+    query once the locker exists; the first call creates it)."""
+    lockers = Locker.objects.with_usage().filter(trainee=trainee)
+    locker = lockers.first()
+    if locker is None:
+        locker_of(trainee)
+        locker = lockers.get()
+    used = locker.used
     quota = locker.quota_bytes
     return {
         "used": used,

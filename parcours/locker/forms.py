@@ -25,12 +25,20 @@ class MoveForm(forms.Form):
         empty_label=_("Mes documents (tout en haut)"),
     )
 
-    def __init__(self, *args, trainee, exclude=None, **kwargs):
+    def __init__(self, *args, trainee, exclude=None, choices=None, **kwargs):
         super().__init__(*args, **kwargs)
         folders = Folder.objects.in_use().filter(trainee=trainee)
         if exclude:
             folders = folders.exclude(pk__in=exclude)
-        self.fields["folder"].queryset = folders
+        field = self.fields["folder"]
+        field.queryset = folders
+        if choices is not None:
+            # The same folders, already read (a FolderTree): shown without another
+            # query; what is posted is still checked against the queryset.
+            field.choices = [
+                ("", field.empty_label),
+                *((folder.pk, field.label_from_instance(folder)) for folder in choices),
+            ]
 
 
 class ShareForm(forms.Form):

@@ -13,7 +13,8 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q, Sum
+from django.db.models import OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -24,6 +25,20 @@ def default_quota_bytes():
     return settings.LOCKER_QUOTA_MB * 1024 * 1024
 
 
+class LockerQuerySet(models.QuerySet):
+    def with_usage(self):
+        """Each locker with `used` (as Locker.used_bytes), read in the same query."""
+        used = (
+            StoredFile.objects.counted_in_quota()
+            .filter(trainee_id=OuterRef("trainee_id"))
+            .order_by()
+            .values("trainee_id")
+            .annotate(total=Sum("size"))
+            .values("total")
+        )
+        return self.annotate(used=Coalesce(Subquery(used), Value(0)))
+
+
 class Locker(models.Model):
     """One per trainee, created on first use: the quota, and the row locked while an
     upload reserves its space (two uploads at once cannot both pass the quota)."""
@@ -31,6 +46,8 @@ class Locker(models.Model):
     trainee = models.OneToOneField(Trainee, on_delete=models.CASCADE, related_name="locker")
     # Empty: LOCKER_QUOTA_MB. Set by a coordinator.
     quota_mb = models.PositiveIntegerField(_("espace (Mo)"), null=True, blank=True)
+
+    objects = LockerQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("mes documents")
@@ -45,11 +62,10 @@ class Locker(models.Model):
         return self.quota_mb * 1024 * 1024
 
     def used_bytes(self):
-        """Every stored byte counts, the trash and uploads in progress included (they
-        are on the disk); rows being deleted no longer do."""
+        """The bytes counted in the quota (StoredFileQuerySet.counted_in_quota)."""
         return (
-            StoredFile.objects.filter(trainee_id=self.trainee_id)
-            .exclude(state=StoredFile.State.DELETING)
+            StoredFile.objects.counted_in_quota()
+            .filter(trainee_id=self.trainee_id)
             .aggregate(total=Sum("size"))["total"]
             or 0
         )
@@ -87,13 +103,43 @@ class Folder(models.Model):
     def is_in_trash(self):
         return self.trashed_at is not None
 
-    def ancestors(self):
-        """From the root down to the parent (a few queries: folders are shallow)."""
-        chain, folder = [], self.parent
-        while folder is not None:
-            chain.append(folder)
-            folder = folder.parent
+
+class FolderTree:
+    """All of one trainee's folders, the trash included, read in one query: a folder
+    page's path, sub-folders and move choices come from it instead of a query each
+    (and a query per level of the path)."""
+
+    def __init__(self, trainee_id):
+        self.folders = list(Folder.objects.filter(trainee_id=trainee_id))  # name order
+        self._by_pk = {folder.pk: folder for folder in self.folders}
+        self._children = {}
+        for folder in self.folders:
+            self._children.setdefault(folder.parent_id, []).append(folder)
+
+    def ancestors(self, folder):
+        """The folders above `folder`, from the top down to its parent."""
+        chain, parent = [], self._by_pk.get(folder.parent_id)
+        while parent is not None and parent not in chain:
+            chain.append(parent)
+            parent = self._by_pk.get(parent.parent_id)
         return list(reversed(chain))
+
+    def subfolders(self, folder):
+        """The folders directly inside `folder` (None: the top), out of the trash."""
+        children = self._children.get(folder.pk if folder else None, ())
+        return [child for child in children if not child.is_in_trash]
+
+    def descendant_ids(self, folder_ids):
+        """As descendant_folder_ids."""
+        children = {
+            parent_id: [folder.pk for folder in folders]
+            for parent_id, folders in self._children.items()
+        }
+        return _below(children, folder_ids)
+
+    def in_use(self, exclude=()):
+        """The folders out of the trash but those in `exclude`, in name order."""
+        return [f for f in self.folders if not f.is_in_trash and f.pk not in exclude]
 
 
 def descendant_folder_ids(folder_ids, trainee_id):
@@ -103,6 +149,10 @@ def descendant_folder_ids(folder_ids, trainee_id):
         "pk", "parent_id"
     ):
         children.setdefault(parent_id, []).append(pk)
+    return _below(children, folder_ids)
+
+
+def _below(children, folder_ids):
     found, todo = set(), list(folder_ids)
     while todo:
         pk = todo.pop()
@@ -114,6 +164,11 @@ def descendant_folder_ids(folder_ids, trainee_id):
 
 
 class StoredFileQuerySet(models.QuerySet):
+    def counted_in_quota(self):
+        """Every stored byte counts, the trash and uploads in progress included (they
+        are on the disk); rows being deleted no longer do."""
+        return self.exclude(state=StoredFile.State.DELETING)
+
     def ready(self):
         return self.filter(state=StoredFile.State.READY)
 

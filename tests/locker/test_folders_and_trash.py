@@ -165,3 +165,15 @@ def test_the_trash_page_says_how_long_things_stay(client, amina, trashed_file):
     response = client.get(reverse("locker:trash"))
 
     assert "reste 30 jours" in response.text
+
+
+def test_a_folder_can_be_moved_anywhere_but_into_itself_or_the_trash(client, amina, locker_folder):
+    child = actions.create_folder(trainee=amina, name="2026", parent=locker_folder)
+    other = actions.create_folder(trainee=amina, name="Santé")
+    actions.trash_folder(folder=actions.create_folder(trainee=amina, name="Archives"))
+
+    page = client.get(reverse("locker:folder", args=[child.pk]))
+
+    choices = page.context["move_form"]["folder"]
+    offered = {str(choice.data["value"]): choice.data["selected"] for choice in choices}
+    assert offered == {"": False, str(locker_folder.pk): True, str(other.pk): False}

@@ -48,3 +48,57 @@ def test_list_pages_do_not_grow_with_the_documents(
     fill(trainee, social_worker, 8)
 
     assert count_queries(client, reverse(url)) == few
+
+
+def deep_folder_with_content(trainee, social_worker):
+    """A folder three levels down holding sub-folders (one in the trash), files of three
+    kinds, and shared with the trainee's referrer."""
+    parent = actions.create_folder(trainee=trainee, name="Logement")
+    parent = actions.create_folder(trainee=trainee, name="Bail", parent=parent)
+    folder = actions.create_folder(trainee=trainee, name="2026", parent=parent)
+    for i in range(3):
+        actions.create_folder(trainee=trainee, name=f"Sous-dossier {i}", parent=folder)
+        put(trainee, f"Document {i}.pdf", folder=folder)
+        put(trainee, f"Note {i}.txt", content=b"bonjour", folder=folder)
+    actions.trash_folder(folder=actions.create_folder(trainee=trainee, name="Jeté", parent=folder))
+    actions.share(actor=trainee.user, trainee=trainee, user=social_worker, folder=folder)
+    return folder
+
+
+def test_a_folder_page_costs_the_same_queries_however_deep_and_full(
+    client, trainee, social_worker, trainer, locker_storage, django_assert_num_queries
+):
+    folder = deep_folder_with_content(trainee, social_worker)
+    client.force_login(trainee.user)
+    url = reverse("locker:folder", args=[folder.pk])
+    client.get(url)  # the first request of a session writes it
+
+    # Every trainee page: the session, the account, the trainers of the help box. This
+    # page: the trainee, the folder, the space used, every folder of the locker (the path,
+    # the sub-folders and the move choices), the files, the folder's shares, the people
+    # it may be shared with.
+    with django_assert_num_queries(10):
+        response = client.get(url)
+
+    assert response.status_code == 200
+    for name in ["Logement", "Bail", "Sous-dossier 2", "Document 2.pdf", "Note 2.txt"]:
+        assert name in response.text
+    assert "Jeté" not in response.text
+    assert trainer.display_name in response.text  # may be shared with
+
+
+def test_a_file_page_costs_the_same_queries_however_deep(
+    client, trainee, social_worker, trainer, locker_storage, django_assert_num_queries
+):
+    folder = deep_folder_with_content(trainee, social_worker)
+    file = put(trainee, "Quittance.pdf", folder=folder)
+    client.force_login(trainee.user)
+    url = reverse("locker:file_detail", args=[file.pk])
+    client.get(url)
+
+    # As a folder page, with the file's links instead of the files.
+    with django_assert_num_queries(9):
+        response = client.get(url)
+
+    assert response.status_code == 200
+    assert "Bail" in response.text

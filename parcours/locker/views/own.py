@@ -19,7 +19,7 @@ from parcours.audit.models import Entry
 from parcours.locker import actions
 from parcours.locker.content import MAX_PAGES, Refused
 from parcours.locker.forms import FolderForm, LinkForm, MoveForm, NameForm, ScanForm, ShareForm
-from parcours.locker.models import Folder, Link, Share, StoredFile, descendant_folder_ids
+from parcours.locker.models import Folder, FolderTree, Link, Share, StoredFile
 from parcours.locker.uploads import LockerUploadHandler, discard, max_file_bytes
 from parcours.locker.views.serve import file_response
 
@@ -59,21 +59,26 @@ def index(request, pk=None):
     ctx = {
         "trainee": trainee,
         "folder": folder,
-        "ancestors": folder.ancestors() if folder else [],
-        "folders": Folder.objects.in_use().filter(trainee=trainee, parent=folder),
         "files": StoredFile.objects.in_use().filter(trainee=trainee, folder=folder),
         "space": actions.space(trainee),
         "max_file": max_file_bytes(),
         "accept": ACCEPT,
         "folder_form": FolderForm(),
-        "in_trash": StoredFile.objects.in_trash().filter(trainee=trainee).exists()
-        or Folder.objects.in_trash().filter(trainee=trainee).exists(),
     }
-    if folder is not None:
+    if folder is None:
+        ctx["folders"] = Folder.objects.in_use().filter(trainee=trainee, parent=None)
+    else:
+        # One read of every folder gives the path, the sub-folders and where this one
+        # may move: a query each (and one per level of the path) was most of the page.
+        tree = FolderTree(trainee.pk)
+        below = tree.descendant_ids([folder.pk])
+        ctx["ancestors"] = tree.ancestors(folder)
+        ctx["folders"] = tree.subfolders(folder)
         ctx["rename_form"] = NameForm(initial={"name": folder.name})
         ctx["move_form"] = MoveForm(
             trainee=trainee,
-            exclude=descendant_folder_ids([folder.pk], trainee.pk),
+            exclude=below,
+            choices=tree.in_use(exclude=below),
             initial={"folder": folder.parent_id},
         )
         ctx["share_form"] = ShareForm(trainee=trainee)
@@ -85,12 +90,15 @@ def index(request, pk=None):
 def file_detail(request, pk):
     file = access.get_own_file_for(request.user, pk)
     trainee = access.get_locker_owner(request.user)
+    tree = FolderTree(trainee.pk)  # the path and the move choices, as on a folder page
     ctx = {
         "trainee": trainee,
         "file": file,
-        "ancestors": [*file.folder.ancestors(), file.folder] if file.folder else [],
+        "ancestors": [*tree.ancestors(file.folder), file.folder] if file.folder else [],
         "rename_form": NameForm(initial={"name": file.name}),
-        "move_form": MoveForm(trainee=trainee, initial={"folder": file.folder_id}),
+        "move_form": MoveForm(
+            trainee=trainee, choices=tree.in_use(), initial={"folder": file.folder_id}
+        ),
         "share_form": ShareForm(trainee=trainee),
         "link_form": LinkForm(),
         "shares": file.shares.active().select_related("user"),
