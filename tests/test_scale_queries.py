@@ -19,6 +19,7 @@ from parcours.core import seed
 from parcours.courses.models import Lesson
 from parcours.locker.models import Folder
 from parcours.people.models import Trainee, User
+from parcours.referrals.models import Referral
 from parcours.reports.models import Report
 
 SIZES = [
@@ -52,12 +53,18 @@ def pages():
     report = Report.objects.sent().filter(social_worker=social_worker).latest("period_end")
     followed = social_worker.referred_trainees.filter(sharing="confirmed").first()
     folder = Folder.objects.filter(trainee=trainee).first()
+    # The oldest referral to triage and the first on a waiting list: the course choice of
+    # each (their own course, the places their organisation's people go) at both sizes.
+    submitted = Referral.objects.to_triage().first()
+    waiting = Referral.objects.filter(status=Referral.Status.WAITING).order_by("pk").first()
     return [
         ("coordinator", "home", reverse("people:home")),
         ("coordinator", "trainee list", reverse("people:trainee_list")),
         ("coordinator", "trainee record", reverse("people:trainee_detail", args=[pupil.pk])),
         ("coordinator", "statistics", reverse("reports:statistics")),
         ("coordinator", "referrals to triage", reverse("referrals:triage")),
+        ("coordinator", "referral to triage", reverse("referrals:detail", args=[submitted.pk])),
+        ("coordinator", "waiting referral", reverse("referrals:detail", args=[waiting.pk])),
         ("coordinator", "reports follow-up", reverse("reports:follow_up")),
         ("coordinator", "courses", reverse("courses:course_list")),
         ("trainer", "home", reverse("people:home")),

@@ -50,6 +50,50 @@ class CourseForm(forms.ModelForm):
         return cleaned
 
 
+class SiteFilterForm(forms.Form):
+    """The "Lieu" select above a list of courses, sent by GET: every place by default.
+
+    Choices come from `sites`, read once: the same list validates the choice and fills
+    the select (components/site_select.html), so the filter costs one query. An unknown
+    place is said next to the select, and every place is shown.
+    """
+
+    site = forms.TypedChoiceField(
+        label=_("Lieu"),
+        coerce=int,
+        empty_value=None,
+        required=False,
+        error_messages={
+            "invalid_choice": _(
+                "Ce lieu n'est pas dans la liste : voici les ateliers de tous les lieux."
+            )
+        },
+    )
+
+    def __init__(self, data, *, sites):
+        super().__init__(data)
+        self.sites = list(sites)
+        self.fields["site"].choices = [("", _("Tous les lieux"))] + [
+            (site.pk, site.name) for site in self.sites
+        ]
+
+    @property
+    def chosen(self):
+        """The id of the chosen place, or None for every place."""
+        return self.cleaned_data["site"] if self.is_valid() else None
+
+    @property
+    def is_useful(self):
+        """Worth showing: several places to choose from, or a choice to correct."""
+        return len(self.sites) > 1 or bool(self.errors)
+
+    def filter(self, courses):
+        """`courses` at the chosen place; all of them when none (or an unknown one) is chosen."""
+        if self.chosen is not None:
+            return courses.filter(room__site=self.chosen)
+        return courses
+
+
 class ClosureForm(forms.ModelForm):
     class Meta:
         model = Closure

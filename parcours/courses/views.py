@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -14,7 +15,14 @@ from parcours import access
 from parcours.core.http import id_param
 from parcours.core.reference import skill_choices, skill_labels
 from parcours.courses import actions
-from parcours.courses.forms import CancelForm, ClosureForm, CourseForm, ExtraLessonForm, NoteForm
+from parcours.courses.forms import (
+    CancelForm,
+    ClosureForm,
+    CourseForm,
+    ExtraLessonForm,
+    NoteForm,
+    SiteFilterForm,
+)
 from parcours.courses.models import Attendance, Closure, Course, Enrolment
 from parcours.courses.regularity import regularity_by_trainee
 from parcours.rooms.readiness import readiness_for_lessons
@@ -190,16 +198,26 @@ def lesson_cancel(request, pk):
 # --- courses (coordinator) -------------------------------------------------------------
 
 
+# A page at a time, and a filter by place: a national network runs 1,800 courses.
+COURSES_PER_PAGE = 50
+
+
 @access.require(access.may_see_courses)
 def course_list(request):
+    visible = access.courses_for(request.user)
+    site_form = SiteFilterForm(request.GET, sites=visible.sites())
     courses = (
-        access.courses_for(request.user)
-        .order_by("weekday", "start_time")
+        site_form.filter(visible)
+        .order_by("weekday", "start_time", "pk")
         .with_seats()
         .select_related("room__site")
         .prefetch_related("trainers")
     )
-    ctx = {"courses": courses, "may_manage": access.may_manage_courses(request.user)}
+    ctx = {
+        "courses": Paginator(courses, COURSES_PER_PAGE).get_page(request.GET.get("page")),
+        "site_form": site_form,
+        "may_manage": access.may_manage_courses(request.user),
+    }
     return render(request, "courses/course_list.html", ctx)
 
 

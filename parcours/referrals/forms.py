@@ -156,8 +156,15 @@ class DeclineForm(forms.Form):
     )
 
 
+class CourseChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        # Titles and slots repeat from place to place in a network: the place tells them
+        # apart. The queryset selects room__site.
+        return f"{obj} — {obj.room.site.name}"
+
+
 class CourseChoiceForm(forms.Form):
-    course = forms.ModelChoiceField(
+    course = CourseChoiceField(
         label=_("Atelier"),
         queryset=None,
         error_messages={

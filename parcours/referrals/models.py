@@ -150,7 +150,8 @@ class Referral(models.Model):
             r
             for r in Referral.objects.filter(candidates_q)
             .filter(status__in=[self.Status.SUBMITTED, self.Status.WAITING])
-            .exclude(pk=self.pk)[:50]
+            .exclude(pk=self.pk)
+            .select_related("referrer")[:50]
             if self._looks_like(r)
         ]
         return trainees, referrals

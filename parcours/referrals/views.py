@@ -1,12 +1,14 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
+from django.core.paginator import Paginator
+from django.db.models import Case, Exists, OuterRef, Prefetch, Q, When
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from parcours import access
 from parcours.core.http import id_param
+from parcours.courses.forms import SiteFilterForm
 from parcours.courses.models import Course
 from parcours.referrals import actions
 from parcours.referrals.forms import CourseChoiceForm, DeclineForm, ReferralForm
@@ -44,6 +46,12 @@ def list_view(request):
     return render(request, "referrals/list.html", ctx)
 
 
+# A page at a time: a national network triages hundreds of referrals beside thousands of
+# courses, and a page listing them all weighed 700 KB.
+QUEUE_PER_PAGE = 20
+COURSES_PER_PAGE = 20
+
+
 def _running_courses():
     return (
         Course.objects.running()
@@ -61,12 +69,36 @@ def _running_courses():
     )
 
 
+def _course_page(request, courses, page_param):
+    """The site filter bound to the query string, and the page of `courses` it shows."""
+    site_form = SiteFilterForm(request.GET, sites=Course.objects.running().sites())
+    page = Paginator(site_form.filter(courses), COURSES_PER_PAGE).get_page(
+        request.GET.get(page_param)
+    )
+    return site_form, page
+
+
 @access.require(access.may_triage)
 def triage(request):
-    """The queue, oldest first, beside the courses with their free seats and waiting lists."""
+    """The queue, oldest first, beside the courses with their free seats and waiting lists.
+
+    A course with a free seat and someone waiting comes first: the seat is to offer."""
+    waiting = Referral.objects.filter(course=OuterRef("pk"), status=Referral.Status.WAITING)
+    courses = (
+        _running_courses()
+        .alias(
+            # Someone waiting first: a network has few such courses, and the seats are
+            # then counted for those only.
+            offer=Case(When(Exists(waiting) & Q(free_seats__gt=0), then=0), default=1),
+        )
+        .order_by("offer", "weekday", "start_time", "pk")
+    )
+    site_form, course_page = _course_page(request, courses, "page_ateliers")
+    queue = Referral.objects.to_triage().select_related("referrer", "organisation")
     ctx = {
-        "queue": Referral.objects.to_triage().select_related("referrer", "organisation"),
-        "courses": _running_courses(),
+        "queue": Paginator(queue, QUEUE_PER_PAGE).get_page(request.GET.get("page")),
+        "courses": course_page,
+        "site_form": site_form,
     }
     return render(request, "referrals/triage.html", ctx)
 
@@ -75,11 +107,23 @@ def detail(request, pk):
     referral = access.get_referral_for(request.user, pk)
     ctx = {"referral": referral, "may_triage": access.may_triage(request.user)}
     if ctx["may_triage"] and referral.is_open:
-        courses = _running_courses()
+        courses = _running_courses().nearest_first(
+            course_id=referral.course_id, organisation_id=referral.organisation_id
+        )
+        site_form, page = _course_page(request, courses, "page")
+        # The select offers the courses of the table, and the referral's own course
+        # wherever it is: a choice among a page, never among a whole network's courses.
+        choices = Course.objects.running().filter(
+            Q(pk__in=[course.pk for course in page]) | Q(pk=referral.course_id)
+        )
+        choices = choices.nearest_first(
+            course_id=referral.course_id, organisation_id=referral.organisation_id
+        ).select_related("room__site")
         trainees, referrals = referral.possible_duplicates()
         ctx.update(
-            courses=courses,
-            course_form=CourseChoiceForm(courses=courses, initial={"course": referral.course_id}),
+            courses=page,
+            site_form=site_form,
+            course_form=CourseChoiceForm(courses=choices, initial={"course": referral.course_id}),
             decline_form=DeclineForm(),
             duplicate_trainees=trainees,
             duplicate_referrals=referrals,

@@ -33,7 +33,7 @@ from parcours.reports.forms import (
     OwnRhythmForm,
     StatisticsForm,
 )
-from parcours.reports.models import OrganisationRhythm, Report, Rhythm, SocialWorkerRhythm
+from parcours.reports.models import Report, Rhythm, SocialWorkerRhythm
 
 # --- reports ------------------------------------------------------------------------
 
@@ -241,43 +241,66 @@ def organisation_rhythm(request, pk):
 
 FOLLOW_UP_MONTHS = 6
 LATE_PER_PAGE = 50
+# A national network has 150 partner organisations: their rates and rhythm forms on one
+# page weighed 160 KB.
+ORGANISATIONS_PER_PAGE = 25
+
+
+def _rates(counts, name):
+    return {
+        **counts,
+        "name": name,
+        "read_rate": round(100 * counts["read_count"] / counts["sent_count"]),
+        "answer_rate": round(100 * counts["answered_count"] / counts["sent_count"]),
+    }
+
+
+def _organisation_rows(page, sent):
+    """One row per organisation of `page`: its reports' read and answer rates (none sent:
+    no rates) and its rhythm form; after the last, the reports of social workers without
+    an organisation, if any."""
+    counting = {
+        "sent_count": Count("pk"),
+        "read_count": Count("pk", filter=Q(read_at__isnull=False)),
+        "answered_count": Count("pk", filter=Q(answered_at__isnull=False)),
+        "late_count": Count("pk", filter=Q(sent_automatically=True)),
+    }
+    # One reading of the period's reports for the page and for those without organisation.
+    counts = {
+        row.pop("social_worker__organisation"): row
+        for row in sent.filter(
+            Q(social_worker__organisation__in=[o.pk for o in page])
+            | Q(social_worker__organisation__isnull=True)
+        )
+        .values("social_worker__organisation")
+        .annotate(**counting)
+        .order_by()
+    }
+    rows = []
+    for organisation in page:
+        row = {"organisation": organisation, "name": organisation.name, "sent_count": 0}
+        if organisation.pk in counts:
+            row = {**row, **_rates(counts[organisation.pk], organisation.name)}
+        rhythm = getattr(organisation, "report_rhythm", None)
+        row["form"] = OrganisationRhythmForm(
+            initial={"rhythm": rhythm.rhythm if rhythm else periods.DEFAULT_RHYTHM},
+            prefix="organisation",
+            auto_id=f"id_org{organisation.pk}_%s",
+        )
+        rows.append(row)
+    if None in counts and not page.has_next():
+        rows.append(_rates(counts[None], _("Sans structure")))
+    return rows
 
 
 @access.require(access.may_follow_reports)
 def follow_up(request):
     since = timezone.localdate() - datetime.timedelta(days=FOLLOW_UP_MONTHS * 31)
     sent = Report.objects.sent().filter(period_end__gte=since)
-    rates = []
-    for row in (
-        sent.values("social_worker__organisation", "social_worker__organisation__name")
-        .annotate(
-            sent_count=Count("pk"),
-            read_count=Count("pk", filter=Q(read_at__isnull=False)),
-            answered_count=Count("pk", filter=Q(answered_at__isnull=False)),
-            late_count=Count("pk", filter=Q(sent_automatically=True)),
-        )
-        .order_by("social_worker__organisation__name")
-    ):
-        rates.append(
-            {
-                **row,
-                "name": row["social_worker__organisation__name"] or _("Sans structure"),
-                "read_rate": round(100 * row["read_count"] / row["sent_count"]),
-                "answer_rate": round(100 * row["answered_count"] / row["sent_count"]),
-            }
-        )
-    rhythms = dict(OrganisationRhythm.objects.values_list("organisation_id", "rhythm"))
-    organisations = [
-        {
-            "organisation": organisation,
-            "form": OrganisationRhythmForm(
-                initial={"rhythm": rhythms.get(organisation.pk, periods.DEFAULT_RHYTHM)},
-                prefix="organisation",
-                auto_id=f"id_org{organisation.pk}_%s",
-            ),
-        }
-        for organisation in Organisation.objects.order_by("name")
-    ]
+    organisations = Paginator(
+        Organisation.objects.select_related("report_rhythm").order_by("name", "pk"),
+        ORGANISATIONS_PER_PAGE,
+    ).get_page(request.GET.get("structures"))
     ctx = {
         # Newest first, a page at a time: a national network's history holds thousands.
         "late": Paginator(
@@ -286,9 +309,9 @@ def follow_up(request):
             .order_by("-period_end", "-pk"),
             LATE_PER_PAGE,
         ).get_page(request.GET.get("page")),
-        "rates": rates,
-        "since": since,
         "organisations": organisations,
+        "rates": _organisation_rows(organisations, sent),
+        "since": since,
         "delay_days": periods.send_delay_days(),
     }
     return render(request, "reports/follow_up.html", ctx)

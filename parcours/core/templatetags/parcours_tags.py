@@ -35,6 +35,13 @@ def query_with(context, **changes):
     return query.urlencode()
 
 
+@register.simple_tag(takes_context=True)
+def query_with_page(context, param, number):
+    """`query_with` for a page number under the name `param`: two lists on one page
+    (the referrals to triage and the courses beside them) are paged apart."""
+    return query_with(context, **{param: number})
+
+
 @functools.cache
 def _pictogram(template_name, name):
     # Our own SVG templates, rendered with a name only: nothing from a user.
