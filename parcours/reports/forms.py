@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from parcours.core.widgets import DateInput
+from parcours.core.widgets import DateInput, LongSelect
 from parcours.people.models import Site
 from parcours.reports.models import Report, ReportEntry, Rhythm
 
@@ -108,6 +108,7 @@ class StatisticsForm(forms.Form):
         queryset=Site.objects.all(),
         required=False,
         empty_label=_("Tous les lieux"),
+        widget=LongSelect,
     )
 
     @classmethod
@@ -139,6 +140,7 @@ class ActivityReportForm(forms.Form):
         queryset=Site.objects.all(),
         required=False,
         empty_label=_("Tous les lieux"),
+        widget=LongSelect,
     )
 
     def __init__(self, *args, **kwargs):
