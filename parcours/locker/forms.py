@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from parcours import access
+from parcours.core.fields import ModelChoiceField
 from parcours.locker.models import Folder, Link
 
 
@@ -18,7 +19,7 @@ class FolderForm(forms.Form):
 
 
 class MoveForm(forms.Form):
-    folder = forms.ModelChoiceField(
+    folder = ModelChoiceField(
         label=_("Mettre dans"),
         queryset=Folder.objects.none(),
         required=False,
@@ -42,7 +43,7 @@ class MoveForm(forms.Form):
 
 
 class ShareForm(forms.Form):
-    user = forms.ModelChoiceField(
+    user = ModelChoiceField(
         label=_("Avec qui ?"), queryset=None, empty_label=None, widget=forms.RadioSelect
     )
     ends_on = forms.DateField(

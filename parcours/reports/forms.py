@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from parcours.core.fields import ModelChoiceField
 from parcours.core.widgets import DateInput, LongSelect
 from parcours.people.models import Site
 from parcours.reports.models import Report, ReportEntry, Rhythm
@@ -103,7 +104,7 @@ def default_statistics_period(today=None):
 class StatisticsForm(forms.Form):
     start = forms.DateField(label=_("Du"), widget=DateInput())
     end = forms.DateField(label=_("Au"), widget=DateInput())
-    site = forms.ModelChoiceField(
+    site = ModelChoiceField(
         label=_("Lieu"),
         queryset=Site.objects.all(),
         required=False,
@@ -135,7 +136,7 @@ class StatisticsForm(forms.Form):
 
 class ActivityReportForm(forms.Form):
     year = forms.IntegerField(label=_("Année"), min_value=2000)
-    site = forms.ModelChoiceField(
+    site = ModelChoiceField(
         label=_("Lieu"),
         queryset=Site.objects.all(),
         required=False,

@@ -47,3 +47,25 @@ def test_long_select_renders_as_django_select(db, data, required):
         assert f'<option value="{sites[1].pk}" selected>' in html
     if data and data.get("site") == "999999":
         assert 'aria-invalid="true"' in html and "required" in html
+
+
+def test_model_choice_field_reads_its_choices_in_one_plain_query(db):
+    """Django's ModelChoiceField reads through QuerySet.iterator(): on PostgreSQL a
+    server-side cursor (DECLARE, FETCH, CLOSE). Ours reads them with one SELECT."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from parcours.core.fields import ModelChoiceField
+
+    sites = [SiteFactory(name=name) for name in ("Abri", "Centre")]
+
+    class PlaceForm(forms.Form):
+        site = ModelChoiceField(queryset=Site.objects.order_by("name"), empty_label="Tous")
+
+    form = PlaceForm({"site": str(sites[1].pk)})
+    with CaptureQueriesContext(connection) as queries:
+        choices = [choice for choice in form.fields["site"].choices]  # noqa: C416 (no len())
+    assert [str(label) for _value, label in choices] == ["Tous", "Abri", "Centre"]
+    assert len(queries) == 1
+    assert queries[0]["sql"].startswith("SELECT")
+    assert form.is_valid() and form.cleaned_data["site"] == sites[1]
