@@ -121,6 +121,12 @@ def coordinator(db):
 
 
 @pytest.fixture
+def coordinator_client(client, coordinator):
+    client.force_login(coordinator)
+    return client
+
+
+@pytest.fixture
 def trainer(site):
     return UserFactory(
         trainer=True, sites=[site], email="trainer@example.org", username="trainer@example.org"

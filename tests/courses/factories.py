@@ -51,3 +51,18 @@ class LessonFactory(factory.django.DjangoModelFactory):
     date = factory.LazyFunction(timezone.localdate)
     start_time = factory.LazyAttribute(lambda lesson: lesson.course.start_time)
     duration_minutes = factory.LazyAttribute(lambda lesson: lesson.course.duration_minutes)
+
+
+def courses_at(site, count, prefix="Atelier", **kwargs):
+    """`count` courses in one new room of `site`, titled "<prefix> 000"…, on Tuesdays from
+    8 o'clock, six to an hour: by day and hour they come in the order made."""
+    room = RoomFactory(site=site)
+    return [
+        CourseFactory(
+            title=f"{prefix} {n:03d}",
+            room=room,
+            start_time=datetime.time(8 + n // 6, 0),
+            **kwargs,
+        )
+        for n in range(count)
+    ]

@@ -1,7 +1,6 @@
 """The course list shows a page of 50 courses, can be narrowed to one place, and costs the
 same queries whatever the number of courses."""
 
-import datetime
 import re
 
 import pytest
@@ -10,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from parcours.courses.views import COURSES_PER_PAGE
-from tests.courses.factories import CourseFactory, EnrolmentFactory, RoomFactory
+from tests.courses.factories import EnrolmentFactory, RoomFactory, courses_at
 
 pytestmark = pytest.mark.django_db
 
@@ -19,20 +18,6 @@ URL = reverse("courses:course_list")
 
 def titles(response):
     return re.findall(r'<a href="/ateliers/\d+/">([^<]+)</a>', response.text)
-
-
-def make_courses(site, count, prefix, **kwargs):
-    room = RoomFactory(site=site)
-    return [
-        CourseFactory(
-            title=f"{prefix} {n:03d}",
-            room=room,
-            weekday=n // 10,
-            start_time=datetime.time(8 + n % 10, 0),
-            **kwargs,
-        )
-        for n in range(count)
-    ]
 
 
 def test_a_small_programme_sees_all_its_courses_without_page_links(client, coordinator, course):
@@ -46,7 +31,7 @@ def test_a_small_programme_sees_all_its_courses_without_page_links(client, coord
 def test_pages_of_fifty_by_day_and_hour_and_the_second_page_shows_the_rest(
     client, coordinator, site
 ):
-    make_courses(site, COURSES_PER_PAGE + 10, "Atelier")
+    courses_at(site, COURSES_PER_PAGE + 10, "Atelier")
     client.force_login(coordinator)
     first = client.get(URL)
     second = client.get(URL, {"page": 2})
@@ -63,8 +48,8 @@ def test_pages_of_fifty_by_day_and_hour_and_the_second_page_shows_the_rest(
 def test_the_site_filter_shows_only_that_sites_courses_and_is_kept_across_pages(
     client, coordinator, site, other_site
 ):
-    make_courses(site, 3, "Ici")
-    make_courses(other_site, COURSES_PER_PAGE + 2, "Là-bas")
+    courses_at(site, 3, "Ici")
+    courses_at(other_site, COURSES_PER_PAGE + 2, "Là-bas")
     client.force_login(coordinator)
     response = client.get(URL, {"site": site.pk})
     assert titles(response) == ["Ici 000", "Ici 001", "Ici 002"]
@@ -78,8 +63,8 @@ def test_the_site_filter_shows_only_that_sites_courses_and_is_kept_across_pages(
 
 
 def test_an_unknown_site_says_so_and_shows_every_course(client, coordinator, site, other_site):
-    make_courses(site, 1, "Ici")
-    make_courses(other_site, 1, "Là-bas")
+    courses_at(site, 1, "Ici")
+    courses_at(other_site, 1, "Là-bas")
     client.force_login(coordinator)
     for value in ["999999", "abc", "99999999999999999999999"]:
         response = client.get(URL, {"site": value})
@@ -92,9 +77,9 @@ def test_a_trainer_filters_among_the_places_of_their_own_courses(
     client, trainer, other_trainer, site, other_site
 ):
     third = RoomFactory().site
-    make_courses(site, 1, "Ici", trainers=[trainer])
-    make_courses(other_site, 1, "Là-bas", trainers=[trainer])
-    make_courses(third, 1, "Ailleurs", trainers=[other_trainer])
+    courses_at(site, 1, "Ici", trainers=[trainer])
+    courses_at(other_site, 1, "Là-bas", trainers=[trainer])
+    courses_at(third, 1, "Ailleurs", trainers=[other_trainer])
     client.force_login(trainer)
     response = client.get(URL)
     assert titles(response) == ["Ici 000", "Là-bas 000"]
@@ -116,12 +101,12 @@ def test_the_list_costs_the_same_queries_with_few_or_many_courses(
         return len(queries)
 
     client.force_login(coordinator)
-    for course in make_courses(site, 2, "Ici", trainers=[trainer]) + make_courses(
+    for course in courses_at(site, 2, "Ici", trainers=[trainer]) + courses_at(
         other_site, 1, "Là-bas", trainers=[trainer]
     ):
         EnrolmentFactory(course=course)
     small = count()
-    for course in make_courses(site, 40, "Ici", trainers=[trainer]) + make_courses(
+    for course in courses_at(site, 40, "Ici", trainers=[trainer]) + courses_at(
         other_site, 40, "Là-bas", trainers=[trainer]
     ):
         EnrolmentFactory.create_batch(2, course=course)

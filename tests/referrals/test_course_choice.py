@@ -3,7 +3,6 @@ referral's own course (its waiting list) first, then the places where its organi
 people already go; a filter by place finds the others. The page costs the same queries
 whatever the number of courses."""
 
-import datetime
 import re
 
 import pytest
@@ -15,7 +14,7 @@ from django.utils import timezone
 from parcours.courses.models import Enrolment
 from parcours.referrals.models import Referral
 from parcours.referrals.views import COURSES_PER_PAGE
-from tests.courses.factories import CourseFactory, RoomFactory
+from tests.courses.factories import courses_at
 from tests.people.factories import TraineeFactory
 from tests.referrals.factories import ReferralFactory
 
@@ -34,20 +33,6 @@ def rows(response):
     return re.findall(r"<tr><td>([^<]+)</td>", table)
 
 
-def make_courses(site, count, prefix):
-    room = RoomFactory(site=site)
-    return [
-        CourseFactory(title=f"{prefix} {n:03d}", room=room, start_time=datetime.time(8 + n // 6, 0))
-        for n in range(count)
-    ]
-
-
-@pytest.fixture
-def coordinator_client(client, coordinator):
-    client.force_login(coordinator)
-    return client
-
-
 def url(referral):
     return reverse("referrals:detail", args=[referral.pk])
 
@@ -64,8 +49,8 @@ def test_a_small_programme_chooses_among_all_its_courses_on_one_page(
 def test_the_places_where_the_organisations_people_go_come_first(
     coordinator_client, social_worker, referral, site, other_site
 ):
-    make_courses(site, COURSES_PER_PAGE, "Ici")
-    make_courses(other_site, 3, "Là-bas")
+    courses_at(site, COURSES_PER_PAGE, "Ici")
+    courses_at(other_site, 3, "Là-bas")
     # A person referred by the same organisation already comes to the other site.
     TraineeFactory(site=other_site, referrer=social_worker)
     response = coordinator_client.get(url(referral))
@@ -84,8 +69,8 @@ def test_the_places_where_the_organisations_people_go_come_first(
 def test_a_waiting_referrals_course_is_first_and_chosen(
     coordinator_client, social_worker, site, other_site
 ):
-    make_courses(site, COURSES_PER_PAGE + 5, "Ici")
-    (own,) = make_courses(other_site, 1, "Sa liste")
+    courses_at(site, COURSES_PER_PAGE + 5, "Ici")
+    (own,) = courses_at(other_site, 1, "Sa liste")
     referral = ReferralFactory(
         referrer=social_worker,
         status=Referral.Status.WAITING,
@@ -105,8 +90,8 @@ def test_a_waiting_referrals_course_is_first_and_chosen(
 def test_the_site_filter_shows_only_that_sites_courses(
     coordinator_client, referral, site, other_site
 ):
-    make_courses(site, 2, "Ici")
-    make_courses(other_site, 2, "Là-bas")
+    courses_at(site, 2, "Ici")
+    courses_at(other_site, 2, "Là-bas")
     response = coordinator_client.get(url(referral), {"site": other_site.pk})
     assert rows(response) == options(response) == ["Là-bas 000", "Là-bas 001"]
     for value in ["999999", "x"]:
@@ -119,7 +104,7 @@ def test_the_site_filter_shows_only_that_sites_courses(
 def test_a_course_of_another_page_can_still_be_chosen(
     coordinator_client, referral, site, django_capture_on_commit_callbacks
 ):
-    courses = make_courses(site, COURSES_PER_PAGE + 1, "Ici")
+    courses = courses_at(site, COURSES_PER_PAGE + 1, "Ici")
     with django_capture_on_commit_callbacks(execute=True):
         coordinator_client.post(
             reverse("referrals:accept", args=[referral.pk]), {"course": courses[-1].pk}
@@ -139,7 +124,7 @@ def test_the_page_costs_the_same_queries_with_few_or_many_courses(
             assert coordinator_client.get(url(referral)).status_code == 200
         return len(queries)
 
-    for course in make_courses(site, 2, "Ici") + make_courses(other_site, 1, "Là-bas"):
+    for course in courses_at(site, 2, "Ici") + courses_at(other_site, 1, "Là-bas"):
         ReferralFactory(
             referrer=social_worker,
             status=Referral.Status.WAITING,
@@ -147,7 +132,7 @@ def test_the_page_costs_the_same_queries_with_few_or_many_courses(
             waiting_since=timezone.now(),
         )
     small = count()
-    for course in make_courses(site, 30, "Ici") + make_courses(other_site, 30, "Là-bas"):
+    for course in courses_at(site, 30, "Ici") + courses_at(other_site, 30, "Là-bas"):
         ReferralFactory.create_batch(
             2,
             referrer=social_worker,

@@ -1,7 +1,6 @@
 import datetime
 import re
 
-import pytest
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
@@ -13,12 +12,6 @@ from parcours.people.models import ConsentEvent, Trainee
 from parcours.referrals.models import Referral
 from tests.courses.factories import CourseFactory, EnrolmentFactory
 from tests.referrals.factories import ReferralFactory
-
-
-@pytest.fixture
-def coordinator_client(client, coordinator):
-    client.force_login(coordinator)
-    return client
 
 
 def test_the_queue_is_oldest_first_beside_courses_and_their_free_seats(

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from parcours.referrals.models import Referral
 from parcours.referrals.views import COURSES_PER_PAGE, QUEUE_PER_PAGE
-from tests.courses.factories import CourseFactory, EnrolmentFactory, RoomFactory
+from tests.courses.factories import EnrolmentFactory, courses_at
 from tests.referrals.factories import ReferralFactory
 
 pytestmark = pytest.mark.django_db
@@ -39,20 +39,6 @@ def make_referrals(social_worker, count):
         )
         referrals.append(referral)
     return referrals
-
-
-def make_courses(site, count, prefix="Atelier"):
-    room = RoomFactory(site=site)
-    return [
-        CourseFactory(title=f"{prefix} {n:03d}", room=room, start_time=datetime.time(8 + n // 6, 0))
-        for n in range(count)
-    ]
-
-
-@pytest.fixture
-def coordinator_client(client, coordinator):
-    client.force_login(coordinator)
-    return client
 
 
 def test_a_small_programme_sees_everything_on_one_page_without_page_links(
@@ -96,7 +82,7 @@ def test_a_bad_page_number_shows_a_real_page_not_an_error(coordinator_client, so
 
 def test_the_courses_are_paged_apart_from_the_queue(coordinator_client, social_worker, site):
     make_referrals(social_worker, QUEUE_PER_PAGE + 5)
-    make_courses(site, COURSES_PER_PAGE + 3)
+    courses_at(site, COURSES_PER_PAGE + 3)
     first = coordinator_client.get(URL, {"page": 2})
     assert course_titles(first) == [f"Atelier {n:03d}" for n in range(20)]
     # The next page of courses keeps the page of the queue, and opens on the courses.
@@ -112,7 +98,7 @@ def test_the_courses_are_paged_apart_from_the_queue(coordinator_client, social_w
 def test_a_course_with_a_free_seat_and_a_waiting_list_comes_first(
     coordinator_client, social_worker, site
 ):
-    courses = make_courses(site, COURSES_PER_PAGE + 3)
+    courses = courses_at(site, COURSES_PER_PAGE + 3)
     last = courses[-1]
     ReferralFactory(
         referrer=social_worker,
@@ -141,7 +127,7 @@ def test_a_course_with_a_free_seat_and_a_waiting_list_comes_first(
 def test_the_site_filter_shows_only_that_sites_courses(
     coordinator_client, site, other_site, course
 ):
-    make_courses(other_site, 3, prefix="Atelier ailleurs")
+    courses_at(other_site, 3, prefix="Atelier ailleurs")
     everything = coordinator_client.get(URL)
     assert 'name="site"' in everything.text
     assert '<option value="" selected>' not in everything.text  # nothing chosen yet
@@ -152,7 +138,7 @@ def test_the_site_filter_shows_only_that_sites_courses(
 
 
 def test_an_unknown_site_says_so_and_shows_every_course(coordinator_client, other_site, course):
-    make_courses(other_site, 2)
+    courses_at(other_site, 2)
     for value in ["999999", "abc", "1 OR 1=1"]:
         response = coordinator_client.get(URL, {"site": value})
         assert response.status_code == 200
@@ -170,7 +156,7 @@ def test_the_page_costs_the_same_queries_with_few_or_many_referrals_and_courses(
         return len(queries)
 
     make_referrals(social_worker, 2)
-    for course in make_courses(site, 2) + make_courses(other_site, 1):
+    for course in courses_at(site, 2) + courses_at(other_site, 1):
         ReferralFactory(
             referrer=social_worker,
             status=Referral.Status.WAITING,
@@ -179,7 +165,7 @@ def test_the_page_costs_the_same_queries_with_few_or_many_referrals_and_courses(
         )
     small = count()
     make_referrals(social_worker, 40)
-    for course in make_courses(site, 30) + make_courses(other_site, 30):
+    for course in courses_at(site, 30) + courses_at(other_site, 30):
         ReferralFactory.create_batch(
             2,
             referrer=social_worker,

@@ -17,12 +17,6 @@ pytestmark = pytest.mark.django_db
 PASSWORD = "trois chevaux bleus"
 
 
-@pytest.fixture
-def coordinator_client(client, coordinator):
-    client.force_login(coordinator)
-    return client
-
-
 def accept(client, application, **changes):
     start = timezone.localdate() + datetime.timedelta(days=7)
     data = {

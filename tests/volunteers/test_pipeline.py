@@ -12,12 +12,6 @@ from tests.volunteers.factories import ApplicationFactory, CommitmentFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def coordinator_client(client, coordinator):
-    client.force_login(coordinator)
-    return client
-
-
 def test_open_applications_are_shown_by_step_oldest_first(coordinator_client):
     ApplicationFactory(first_name="Nouvelle", last_name="Une")
     ApplicationFactory(first_name="Appelée", last_name="Deux", status="contacted")
