@@ -29,7 +29,7 @@ import requests
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import Gunicorn, bench_env, machine, seeded, write_results  # noqa: E402
-from bench.pages import pages, sign_in  # noqa: E402
+from bench.pages import pages, sign_in_every_role  # noqa: E402
 
 
 def pg_ctl(action, cluster):
@@ -92,19 +92,7 @@ def main():
 
     records, stop = [], threading.Event()
     with Gunicorn(env, options.workers) as server:
-        cookies = {
-            "trainee": sign_in(
-                server.base,
-                "/connexion/stagiaire/",
-                {"username": accounts["trainee"], "pin": accounts["trainee_pin"]},
-            )
-        }
-        for role in ("trainer", "social_worker", "coordinator"):
-            cookies[role] = sign_in(
-                server.base,
-                "/connexion/",
-                {"email": accounts[role], "password": accounts["password"]},
-            )
+        cookies = sign_in_every_role(server.base, accounts)
         roles = sorted(by_role)
         threads = [
             threading.Thread(

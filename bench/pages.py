@@ -49,6 +49,22 @@ def sign_in(base, path, data):
     return "; ".join(f"{k}={v}" for k, v in session.cookies.items())
 
 
+def sign_in_every_role(base, accounts):
+    """The session cookie of each seeded role: {"trainee": …, "trainer": …, …}."""
+    cookies = {
+        "trainee": sign_in(
+            base,
+            "/connexion/stagiaire/",
+            {"username": accounts["trainee"], "pin": accounts["trainee_pin"]},
+        )
+    }
+    for role in ("trainer", "social_worker", "coordinator"):
+        cookies[role] = sign_in(
+            base, "/connexion/", {"email": accounts[role], "password": accounts["password"]}
+        )
+    return cookies
+
+
 def wrk(url, cookie, connections, duration, threads=2):
     # A 60 s timeout: wrk's default (2 s) would drop the slow pages' answers from the figures.
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency",
@@ -113,19 +129,7 @@ def main():
 
     rows = []
     with Gunicorn(env, options.workers) as server:
-        cookies = {
-            "trainee": sign_in(
-                server.base,
-                "/connexion/stagiaire/",
-                {"username": accounts["trainee"], "pin": accounts["trainee_pin"]},
-            )
-        }
-        for role in ("trainer", "social_worker", "coordinator"):
-            cookies[role] = sign_in(
-                server.base,
-                "/connexion/",
-                {"email": accounts[role], "password": accounts["password"]},
-            )
+        cookies = sign_in_every_role(server.base, accounts)
         for label, role, path in pages(accounts):
             url = f"{server.base}{path}"
             check = requests.get(url, headers={"Cookie": cookies.get(role, "")}, timeout=120)
